@@ -1,0 +1,19 @@
+package org.liosmis.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** What the target host has: its pools and volumes, read fresh from LIO on every call. */
+public interface Inventory {
+
+    StorageSystem system();
+
+    List<Pool> pools();
+
+    Optional<Pool> pool(String id);
+
+    Stream<Volume> volumes();
+
+    Optional<Volume> volume(String id);
+}

@@ -1,0 +1,43 @@
+package org.liosmis.engine;
+
+/**
+ * A volume: one LIO storage object as a storage admin sees it.
+ *
+ * @param id         stable identity, "plugin/name" of the storage object (survives HBA renumbering)
+ * @param naaId      the VPD page 0x83 NAA identifier initiators see, 32 hex digits; null without a unit serial
+ * @param exported   true while a LUN links to it
+ */
+public record Volume(String id, String name, String elementName, String poolId, Backstore backstore,
+                     String backingPath, long blockSize, long numberOfBlocks, String naaId,
+                     Health health, boolean exported) {
+
+    public long sizeBytes() {
+        return blockSize * numberOfBlocks;
+    }
+
+    /** The LIO backstore types (configfs plugin names). */
+    public enum Backstore {
+        FILEIO, BLOCK, RAMDISK, PSCSI, USER;
+
+        public static Backstore ofPlugin(String plugin) {
+            return switch (plugin) {
+                case "fileio" -> FILEIO;
+                case "iblock" -> BLOCK;
+                case "rd_mcp" -> RAMDISK;
+                case "pscsi" -> PSCSI;
+                case "user" -> USER;
+                default -> throw new IllegalArgumentException("unknown LIO plugin " + plugin);
+            };
+        }
+    }
+
+    /** What the kernel says of the storage object. */
+    public enum Health {
+        /** enabled and its backing store is there */
+        OK,
+        /** configured but not enabled: initiators cannot use it */
+        DISABLED,
+        /** enabled, but its backing file or device is gone */
+        BACKING_MISSING
+    }
+}

@@ -1,0 +1,66 @@
+package org.liosmis.smis;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+import org.metricshub.wbem.javax.cim.UnsignedInteger64;
+
+/** Builds a CIM instance property by property, with the JSR48 value type each CIM type needs. */
+final class InstanceBuilder {
+
+    private final CIMObjectPath path;
+    private final List<CIMProperty<?>> properties = new ArrayList<>();
+
+    InstanceBuilder(CIMObjectPath path) {
+        this.path = path;
+        for (CIMProperty<?> key : path.getKeys()) {
+            properties.add(key);
+        }
+    }
+
+    InstanceBuilder string(String name, String value) {
+        return add(name, CIMDataType.STRING_T, value);
+    }
+
+    InstanceBuilder bool(String name, boolean value) {
+        return add(name, CIMDataType.BOOLEAN_T, value);
+    }
+
+    InstanceBuilder uint16(String name, int value) {
+        return add(name, CIMDataType.UINT16_T, new UnsignedInteger16(value));
+    }
+
+    InstanceBuilder uint16s(String name, int... values) {
+        UnsignedInteger16[] array = new UnsignedInteger16[values.length];
+        for (int i = 0; i < values.length; i++) {
+            array[i] = new UnsignedInteger16(values[i]);
+        }
+        return add(name, CIMDataType.UINT16_ARRAY_T, array);
+    }
+
+    InstanceBuilder uint64(String name, long value) {
+        return add(name, CIMDataType.UINT64_T, new UnsignedInteger64(BigInteger.valueOf(value)));
+    }
+
+    InstanceBuilder strings(String name, String... values) {
+        return add(name, CIMDataType.STRING_ARRAY_T, values);
+    }
+
+    InstanceBuilder reference(String name, CIMObjectPath value) {
+        return add(name, new CIMDataType(value.getObjectName()), value);
+    }
+
+    private <T> InstanceBuilder add(String name, CIMDataType type, T value) {
+        properties.add(new CIMProperty<>(name, type, value));
+        return this;
+    }
+
+    CIMInstance build() {
+        return new CIMInstance(path, properties.toArray(CIMProperty<?>[]::new));
+    }
+}

@@ -1,0 +1,78 @@
+package org.liosmis.smis;
+
+import java.util.stream.Stream;
+import org.liosmis.spi.AssociationProvider;
+import org.liosmis.spi.ObjectPaths;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
+
+/**
+ * An association whose instances are computed from pairs of related objects; its two
+ * reference properties are its keys.
+ */
+abstract class PairAssociation implements AssociationProvider {
+
+    /** Two related objects, in the order of the association's two references. */
+    record Pair(CIMObjectPath left, CIMObjectPath right) {
+        boolean involves(CIMObjectPath objectName) {
+            return ObjectPaths.sameInstance(left, objectName) || ObjectPaths.sameInstance(right, objectName);
+        }
+    }
+
+    private final String namespace;
+    private final String className;
+    private final String leftRole;
+    private final String rightRole;
+
+    PairAssociation(String namespace, String className, String leftRole, String rightRole) {
+        this.namespace = namespace;
+        this.className = className;
+        this.leftRole = leftRole;
+        this.rightRole = rightRole;
+    }
+
+    abstract Stream<Pair> pairs();
+
+    /** The pairs objectName takes part in; override where that is cheaper than a scan. */
+    Stream<Pair> pairsWith(CIMObjectPath objectName) {
+        return pairs().filter(pair -> pair.involves(objectName));
+    }
+
+    /** Properties beyond the two references. */
+    InstanceBuilder describe(InstanceBuilder builder, Pair pair) {
+        return builder;
+    }
+
+    @Override
+    public Stream<CIMInstance> enumerateInstances(String namespace, String className) {
+        return pairs().map(this::instance);
+    }
+
+    @Override
+    public CIMInstance getInstance(CIMObjectPath instanceName) {
+        if (!(instanceName.getKeyValue(leftRole) instanceof CIMObjectPath left)
+                || !(instanceName.getKeyValue(rightRole) instanceof CIMObjectPath right)) {
+            return null;
+        }
+        return pairsWith(left).filter(pair -> ObjectPaths.sameInstance(pair.left(), left)
+                        && ObjectPaths.sameInstance(pair.right(), right))
+                .findFirst().map(this::instance).orElse(null);
+    }
+
+    @Override
+    public Stream<CIMInstance> references(String namespace, String className, CIMObjectPath objectName) {
+        return pairsWith(objectName).map(this::instance);
+    }
+
+    private CIMInstance instance(Pair pair) {
+        CIMObjectPath path = new CIMObjectPath(null, null, null, namespace, className, new CIMProperty<?>[] {
+                reference(leftRole, pair.left()), reference(rightRole, pair.right())});
+        return describe(new InstanceBuilder(path), pair).build();
+    }
+
+    private static CIMProperty<CIMObjectPath> reference(String role, CIMObjectPath target) {
+        return new CIMProperty<>(role, new CIMDataType(target.getObjectName()), target, true, false, null);
+    }
+}

@@ -1,0 +1,55 @@
+package org.liosmis.smis;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.liosmis.spi.InstanceProvider;
+import org.liosmis.spi.ObjectPaths;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+
+/**
+ * LIO_RegisteredProfile in the interop namespace: the SNIA profiles a console looks for
+ * first. Only profiles whose required parts are served are registered.
+ */
+final class RegisteredProfileProvider implements InstanceProvider {
+
+    /** A registered profile; id is the local part of its InstanceID. */
+    record Profile(String id, String registeredName, String registeredVersion) {
+    }
+
+    static final Profile ARRAY = new Profile("Array", "Array", "1.5.0");
+    static final Profile BLOCK_SERVICES = new Profile("BlockServices", "Block Services", "1.5.0");
+    static final List<Profile> PROFILES = List.of(ARRAY, BLOCK_SERVICES);
+
+    /** RegisteredOrganization 11: SNIA; AdvertiseTypes 2: Not Advertised (no SLP here). */
+    private static final int ORGANIZATION_SNIA = 11;
+    private static final int NOT_ADVERTISED = 2;
+
+    private final ObjectNames names;
+
+    RegisteredProfileProvider(ObjectNames names) {
+        this.names = names;
+    }
+
+    @Override
+    public Stream<CIMInstance> enumerateInstances(String namespace, String className) {
+        return PROFILES.stream().map(this::instance);
+    }
+
+    @Override
+    public CIMInstance getInstance(CIMObjectPath instanceName) {
+        return PROFILES.stream().map(this::instance)
+                .filter(instance -> ObjectPaths.sameInstance(instance.getObjectPath(), instanceName))
+                .findFirst().orElse(null);
+    }
+
+    private CIMInstance instance(Profile profile) {
+        return new InstanceBuilder(names.registeredProfile(profile.id()))
+                .string("ElementName", "SNIA " + profile.registeredName() + " " + profile.registeredVersion())
+                .uint16("RegisteredOrganization", ORGANIZATION_SNIA)
+                .string("RegisteredName", profile.registeredName())
+                .string("RegisteredVersion", profile.registeredVersion())
+                .uint16s("AdvertiseTypes", NOT_ADVERTISED)
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package org.liosmis.smis;
+
+import java.util.Set;
+import org.liosmis.cimom.ProviderRegistry;
+import org.liosmis.engine.Inventory;
+
+/** Registers every SMI-S provider of lio-smis for its classes and namespaces. */
+public final class SmisProviders {
+
+    private SmisProviders() {
+    }
+
+    public static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ObjectNames names) {
+        Set<String> model = Set.of(names.modelNamespace());
+        Set<String> interop = Set.of(names.interopNamespace());
+        registry.register(ObjectNames.SYSTEM, new StorageSystemProvider(inventory, names), model)
+                .register(ObjectNames.POOL, new StoragePoolProvider(inventory, names), model)
+                .register(ObjectNames.VOLUME, new StorageVolumeProvider(inventory, names), model)
+                .register(ObjectNames.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(names), model)
+                .register(ObjectNames.CONFIGURATION_CAPABILITIES, new StorageConfigurationCapabilitiesProvider(names), model)
+                .register(ObjectNames.REGISTERED_PROFILE, new RegisteredProfileProvider(names), interop)
+                .register("LIO_HostedService", Associations.hostedService(names), model)
+                .register("LIO_ElementCapabilities", Associations.elementCapabilities(names), model)
+                .register("LIO_HostedStoragePool", Associations.hostedStoragePool(names, inventory), model)
+                .register("LIO_SystemDevice", Associations.systemDevice(names, inventory), model)
+                .register("LIO_AllocatedFromStoragePool", Associations.allocatedFromStoragePool(names, inventory), model);
+        // the profile lives in interop, the system in the model namespace: traversable from both sides
+        for (String namespace : Set.of(names.modelNamespace(), names.interopNamespace())) {
+            registry.register("LIO_ElementConformsToProfile", Associations.elementConformsToProfile(
+                    names, namespace, RegisteredProfileProvider.ARRAY.id()), Set.of(namespace));
+        }
+        return registry;
+    }
+}
