@@ -105,7 +105,7 @@ final class MofParser {
         if (accept(",")) {
             expectWord("flavor");
             expect("(");
-            flavor = Flavors.apply(0, flavorWords());
+            flavor = Flavors.apply(0, flavorWords(true));
             expect(")");
         }
         expect(";");
@@ -126,16 +126,20 @@ final class MofParser {
         };
     }
 
-    private List<String> flavorWords() {
+    /** Flavor(a, b) in a declaration lists flavors with commas; ": a b" after a qualifier value with blanks. */
+    private List<String> flavorWords(boolean commaSeparated) {
         List<String> words = new ArrayList<>();
         do {
-            MofToken token = peek();
-            if (token.kind() != MofToken.Kind.IDENTIFIER || !Flavors.isFlavor(token.text())) {
+            if (!isFlavor(peek())) {
                 throw syntaxError("a flavor (EnableOverride, DisableOverride, ToSubclass, Restricted, Translatable)");
             }
             words.add(next().text());
-        } while (accept(","));
+        } while (commaSeparated ? accept(",") : isFlavor(peek()));
         return words;
+    }
+
+    private static boolean isFlavor(MofToken token) {
+        return token.kind() == MofToken.Kind.IDENTIFIER && Flavors.isFlavor(token.text());
     }
 
     private ClassDeclaration classDeclaration(List<QualifierUse> qualifiers) {
@@ -249,7 +253,7 @@ final class MofParser {
                 value = initializer();
                 hasValue = true;
             }
-            List<String> flavors = accept(":") ? flavorWords() : List.of();
+            List<String> flavors = accept(":") ? flavorWords(false) : List.of();
             qualifiers.add(new QualifierUse(name, value, hasValue, flavors, line));
         } while (accept(","));
         expect("]");
