@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * @param path        its configfs directory
  * @param backingPath the backing file (fileio) or device (iblock): fd_dev_name / udev_path
  * @param sizeBytes   size in bytes where the kernel shows it (not for iblock)
- * @param blockSize   attrib/block_size (0 until enabled)
+ * @param blockSize   the block size (attrib/block_size, shown as info's SectorSize; 0 until enabled)
  * @param unitSerial  wwn/vpd_unit_serial without its "T10 VPD Unit Serial Number: " prefix
  * @param enabled     enable is 1: the backing file or device is open
  * @param activated   info's Status: a LUN exports it

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
 
-/** Reads HBAs and storage objects: five small attribute reads per object. */
+/** Reads HBAs and storage objects: four small attribute reads per object. */
 final class StorageObjectReader {
 
     private static final String SERIAL_PREFIX = "T10 VPD Unit Serial Number:";
@@ -51,7 +51,7 @@ final class StorageObjectReader {
         Path dir = hba.path().resolve(name);
         StorageObjectInfo info = StorageObjectInfo.parse(fs.read(dir.resolve("info")));
         return new StorageObject(dir, hba.plugin(), hba.index(), name, info.backingPath(), info.sizeBytes(),
-                Long.parseLong(value(dir.resolve("attrib/block_size"))), unitSerial(dir),
+                info.sectorSize(), unitSerial(dir),
                 value(dir.resolve("enable")).equals("1"), info.activated(),
                 value(dir.resolve("attrib/emulate_write_cache")).equals("1"), luns);
     }

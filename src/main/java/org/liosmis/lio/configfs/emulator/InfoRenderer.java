@@ -15,8 +15,8 @@ final class InfoRenderer {
         Map<String, String> control = so.control();
         boolean enabled = so.enabled();
         String header = "Status: " + (so.exported() ? "ACTIVATED" : "DEACTIVATED")
-                + "  Max Queue Depth: 0  SectorSize: " + so.attribute("attrib/block_size")
-                + "  HwMaxSectors: " + so.attribute("attrib/hw_max_sectors") + "\n" + INDENT;
+                + "  Max Queue Depth: 0  SectorSize: " + so.attributeOr("attrib/block_size", "0")
+                + "  HwMaxSectors: " + so.attributeOr("attrib/hw_max_sectors", "0") + "\n" + INDENT;
         return header + switch (plugin) {
             case "fileio" -> "TCM FILEIO ID: 0" + INDENT + "File: " + control.getOrDefault("fd_dev_name", "")
                     + "  Size: " + control.getOrDefault("fd_dev_size", "0")

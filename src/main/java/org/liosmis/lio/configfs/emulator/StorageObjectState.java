@@ -98,6 +98,11 @@ final class StorageObjectState {
         return StateFiles.read(dir.resolve(relative)).strip();
     }
 
+    /** For attributes some plugins lack (user objects have no attrib/block_size). */
+    String attributeOr(String relative, String fallback) {
+        return StateFiles.exists(dir.resolve(relative)) ? attribute(relative) : fallback;
+    }
+
     void setAttribute(String relative, String value) {
         StateFiles.replace(dir.resolve(relative), value + "\n");
     }
