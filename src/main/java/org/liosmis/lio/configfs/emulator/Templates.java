@@ -36,7 +36,7 @@ final class Templates {
                     StateFiles.createDir(target);
                 }
             } else {
-                StateFiles.createFile(target, fill(entry.content(), vars), StateFiles.mode(entry.mode()));
+                StateFiles.createNew(target, fill(entry.content(), vars), StateFiles.mode(entry.mode()));
             }
         }
     }
