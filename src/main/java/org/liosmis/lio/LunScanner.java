@@ -1,0 +1,63 @@
+package org.liosmis.lio;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.liosmis.lio.configfs.ConfigFs;
+import org.liosmis.lio.configfs.ConfigFsException;
+
+/** Finds every fabric LUN in one pass, so listing many storage objects costs no per-object scan. */
+final class LunScanner {
+
+    private static final Pattern TPG = Pattern.compile("tpgt_(\\d+)");
+    private static final Pattern LUN = Pattern.compile("lun_(\\d+)");
+
+    private LunScanner() {
+    }
+
+    /** LUNs by the storage object path they link to. */
+    static Map<Path, List<Lun>> lunsByStorageObject(ConfigFs fs) throws ConfigFsException {
+        Map<Path, List<Lun>> luns = new HashMap<>();
+        for (String fabric : fs.list(fs.root())) {
+            Path fabricDir = fs.root().resolve(fabric);
+            if (fabric.equals("core") || !fs.isDirectory(fabricDir)) {
+                continue;
+            }
+            for (String target : fs.list(fabricDir)) {
+                Path targetDir = fabricDir.resolve(target);
+                if (fs.isDirectory(targetDir)) {
+                    scanTarget(fs, fabric, target, targetDir, luns);
+                }
+            }
+        }
+        return luns;
+    }
+
+    private static void scanTarget(ConfigFs fs, String fabric, String target, Path targetDir,
+            Map<Path, List<Lun>> luns) throws ConfigFsException {
+        for (String tpg : fs.list(targetDir)) {
+            Path lunGroup = targetDir.resolve(tpg).resolve("lun");
+            if (!TPG.matcher(tpg).matches() || !fs.isDirectory(lunGroup)) {
+                continue;
+            }
+            int tag = Integer.parseInt(tpg.substring("tpgt_".length()));
+            for (String lun : fs.list(lunGroup)) {
+                if (!LUN.matcher(lun).matches()) {
+                    continue;
+                }
+                Path lunDir = lunGroup.resolve(lun);
+                for (String entry : fs.list(lunDir)) {
+                    if (fs.isSymlink(lunDir.resolve(entry))) {
+                        Path storageObject = fs.readlink(lunDir.resolve(entry));
+                        int index = Integer.parseInt(lun.substring("lun_".length()));
+                        luns.computeIfAbsent(storageObject, p -> new ArrayList<>())
+                                .add(new Lun(fabric, target, tag, index, entry, storageObject));
+                    }
+                }
+            }
+        }
+    }
+}
