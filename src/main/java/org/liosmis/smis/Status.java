@@ -14,9 +14,13 @@ final class Status {
     private Status() {
     }
 
-    /** OperationalStatus, HealthState and EnabledState of something that simply works. */
+    /** OperationalStatus and HealthState of something that simply works. */
     static InstanceBuilder ok(InstanceBuilder builder) {
-        return builder.uint16s("OperationalStatus", OPERATIONAL_OK).uint16("HealthState", HEALTH_OK)
-                .uint16("EnabledState", ENABLED);
+        return builder.uint16s("OperationalStatus", OPERATIONAL_OK).uint16("HealthState", HEALTH_OK);
+    }
+
+    /** The same for a CIM_EnabledLogicalElement, which also has an EnabledState. */
+    static InstanceBuilder enabled(InstanceBuilder builder) {
+        return ok(builder).uint16("EnabledState", ENABLED);
     }
 }

@@ -13,7 +13,7 @@ final class StorageConfigurationServiceProvider extends SingletonProvider {
 
     @Override
     CIMInstance instance() {
-        return Status.ok(new InstanceBuilder(names.configurationService()))
+        return Status.enabled(new InstanceBuilder(names.configurationService()))
                 .string("ElementName", "LIO storage configuration service")
                 .bool("Started", true)
                 .build();

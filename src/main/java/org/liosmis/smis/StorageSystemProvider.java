@@ -21,7 +21,7 @@ final class StorageSystemProvider extends SingletonProvider {
     @Override
     CIMInstance instance() {
         StorageSystem system = inventory.system();
-        return Status.ok(new InstanceBuilder(names.system()))
+        return Status.enabled(new InstanceBuilder(names.system()))
                 .string("ElementName", system.elementName())
                 .string("Caption", "LIO target " + system.name())
                 .string("Description", "Linux LIO target host, LIO " + system.lioVersion())
