@@ -17,18 +17,7 @@ public record Volume(String id, String name, String elementName, String poolId, 
 
     /** The LIO backstore types (configfs plugin names). */
     public enum Backstore {
-        FILEIO, BLOCK, RAMDISK, PSCSI, USER;
-
-        public static Backstore ofPlugin(String plugin) {
-            return switch (plugin) {
-                case "fileio" -> FILEIO;
-                case "iblock" -> BLOCK;
-                case "rd_mcp" -> RAMDISK;
-                case "pscsi" -> PSCSI;
-                case "user" -> USER;
-                default -> throw new IllegalArgumentException("unknown LIO plugin " + plugin);
-            };
-        }
+        FILEIO, BLOCK, RAMDISK, PSCSI, USER
     }
 
     /** What the kernel says of the storage object. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lio.configfs.ConfigFsLock;
@@ -25,6 +26,7 @@ public final class LioRoot {
     private final ConfigFsLock lock;
     private final String preferredDbroot;
     private final StorageObjectReader reader;
+    private final Map<String, Hba> lastSeenHba = new ConcurrentHashMap<>();
 
     /**
      * @param preferredDbroot written to {@code dbroot} before the first storage object, as rtslib
@@ -72,14 +74,32 @@ public final class LioRoot {
     }
 
     public Optional<StorageObject> storageObject(Plugin plugin, String name) throws ConfigFsException {
+        Hba hba = hbaOf(plugin, name);
+        if (hba == null) {
+            return Optional.empty();
+        }
+        Map<Path, List<Lun>> luns = LunScanner.lunsByStorageObject(fs);
+        return Optional.of(reader.read(hba, name, luns.getOrDefault(hba.path().resolve(name), List.of())));
+    }
+
+    /**
+     * The HBA holding the object. Where it was last seen is checked first: one stat instead of
+     * a walk over every HBA, which matters with thousands of objects.
+     */
+    private Hba hbaOf(Plugin plugin, String name) throws ConfigFsException {
+        String key = plugin.configfsName() + "/" + name;
+        Hba cached = lastSeenHba.get(key);
+        if (cached != null && fs.isDirectory(cached.path().resolve(name))) {
+            return cached;
+        }
         for (Hba hba : reader.hbas()) {
-            Path dir = hba.path().resolve(name);
-            if (hba.plugin() == plugin && fs.isDirectory(dir)) {
-                Map<Path, List<Lun>> luns = LunScanner.lunsByStorageObject(fs);
-                return Optional.of(reader.read(hba, name, luns.getOrDefault(dir, List.of())));
+            if (hba.plugin() == plugin && fs.isDirectory(hba.path().resolve(name))) {
+                lastSeenHba.put(key, hba);
+                return hba;
             }
         }
-        return Optional.empty();
+        lastSeenHba.remove(key);
+        return null;
     }
 
     /**

@@ -1,0 +1,125 @@
+package org.liosmis.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.liosmis.lio.LioRoot;
+import org.liosmis.lio.Plugin;
+import org.liosmis.lio.StorageObject;
+import org.liosmis.lio.configfs.ConfigFsException;
+
+/**
+ * The inventory as LIO and the pool directories show it now. Nothing is cached but where
+ * LIO keeps each storage object, so a change made with targetcli is seen at once.
+ */
+public final class LioInventory implements Inventory {
+
+    /** A storage object's block size before it is first enabled reads 0. */
+    private static final long DEFAULT_BLOCK_SIZE = 512;
+    private static final Pattern VERSION = Pattern.compile("\\bv(\\d[\\w.-]*)");
+
+    private final LioRoot lio;
+    private final PoolDirectories poolDirectories;
+    private final String systemName;
+
+    public LioInventory(LioRoot lio, Map<String, Path> pools, String systemName) {
+        this.lio = lio;
+        this.poolDirectories = new PoolDirectories(pools);
+        this.systemName = systemName;
+    }
+
+    @Override
+    public StorageSystem system() {
+        String version = read("the target core version", lio::version);
+        Matcher matcher = VERSION.matcher(version);
+        return new StorageSystem(systemName, systemName, matcher.find() ? matcher.group(1) : version);
+    }
+
+    @Override
+    public List<Pool> pools() {
+        List<Pool> pools = poolDirectories.pools();
+        List<Volume> external = volumes().filter(v -> v.poolId().equals(Pool.EXTERNAL_ID)).toList();
+        if (!external.isEmpty()) {
+            pools.add(externalPool(external));
+        }
+        return pools;
+    }
+
+    @Override
+    public Optional<Pool> pool(String id) {
+        if (poolDirectories.has(id)) {
+            return Optional.of(poolDirectories.pool(id));
+        }
+        return id.equals(Pool.EXTERNAL_ID) ? pools().stream().filter(Pool::external).findFirst() : Optional.empty();
+    }
+
+    /** Volumes made outside our pools: their space is all in use, none is free. */
+    private static Pool externalPool(List<Volume> volumes) {
+        long used = volumes.stream().mapToLong(Volume::sizeBytes).sum();
+        return new Pool(Pool.EXTERNAL_ID, Pool.EXTERNAL_ID, null, used, 0);
+    }
+
+    @Override
+    public Stream<Volume> volumes() {
+        return read("the storage objects", lio::storageObjects).stream().map(this::volume);
+    }
+
+    @Override
+    public Optional<Volume> volume(String id) {
+        int slash = id.indexOf('/');
+        Optional<Plugin> plugin = slash < 0 ? Optional.empty() : Plugin.fromConfigfsName(id.substring(0, slash));
+        if (plugin.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = id.substring(slash + 1);
+        return read("storage object " + id, () -> lio.storageObject(plugin.get(), name)).map(this::volume);
+    }
+
+    private Volume volume(StorageObject so) {
+        String backing = so.backingPath().orElse(null);
+        long blockSize = so.blockSize() > 0 ? so.blockSize() : DEFAULT_BLOCK_SIZE;
+        OptionalLong size = so.sizeBytes().isPresent() || backing == null || so.plugin() != Plugin.IBLOCK
+                ? so.sizeBytes() : BlockDevices.sizeBytes(Path.of(backing));
+        return new Volume(so.plugin().configfsName() + "/" + so.name(), so.name(), so.name(),
+                poolDirectories.poolIdOf(backing), backstore(so.plugin()), backing, blockSize,
+                size.orElse(0) / blockSize, so.naaId().orElse(null), health(so, backing), so.exported());
+    }
+
+    private static Volume.Health health(StorageObject so, String backing) {
+        if (!so.enabled()) {
+            return Volume.Health.DISABLED;
+        }
+        boolean needsBacking = so.plugin() == Plugin.FILEIO || so.plugin() == Plugin.IBLOCK;
+        return needsBacking && (backing == null || !Files.exists(Path.of(backing)))
+                ? Volume.Health.BACKING_MISSING : Volume.Health.OK;
+    }
+
+    private static Volume.Backstore backstore(Plugin plugin) {
+        return switch (plugin) {
+            case FILEIO -> Volume.Backstore.FILEIO;
+            case IBLOCK -> Volume.Backstore.BLOCK;
+            case RD_MCP -> Volume.Backstore.RAMDISK;
+            case PSCSI -> Volume.Backstore.PSCSI;
+            case USER -> Volume.Backstore.USER;
+        };
+    }
+
+    /** A configfs read; failure means LIO itself is unreadable, which no client can fix. */
+    private interface Read<T> {
+        T get() throws ConfigFsException;
+    }
+
+    private static <T> T read(String what, Read<T> read) {
+        try {
+            return read.get();
+        } catch (ConfigFsException e) {
+            throw new EngineException("cannot read " + what + " from LIO configfs: " + e.getMessage(), e);
+        }
+    }
+}
