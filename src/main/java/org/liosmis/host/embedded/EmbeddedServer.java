@@ -37,6 +37,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Binds the listeners the configuration asks for and starts serving. */
     public static EmbeddedServer start(ServerConfig config, CimOperations operations) throws IOException {
+        config.checkComplete();
         JdkServerLimits.apply(config);
         CimHandler handler = new CimHandler(new OperationDispatcher(operations),
                 new SafeXmlReader(config.maxNestingDepth()), config.maxBodyBytes());

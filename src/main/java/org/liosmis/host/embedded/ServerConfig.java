@@ -30,15 +30,19 @@ public record ServerConfig(String bindAddress, int httpPort, int httpsPort, Path
         if (httpPort < -1 || httpPort > 65535 || httpsPort < -1 || httpsPort > 65535) {
             throw new IllegalArgumentException("ports are 0..65535, or -1 for off");
         }
+        if (maxBodyBytes < 1 || maxNestingDepth < 1 || workerThreads < 1 || queueCapacity < 0 || maxConnections < 1
+                || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+
+    /** Checks what only a complete configuration can tell; the server calls it when it starts. */
+    public void checkComplete() {
         if (httpPort == -1 && httpsPort == -1) {
             throw new IllegalArgumentException("at least one of HTTP and HTTPS must be on");
         }
         if (httpsPort != -1 && keyStore == null && stateDirectory == null) {
             throw new IllegalArgumentException("HTTPS needs a key store or a state directory to generate one in");
-        }
-        if (maxBodyBytes < 1 || maxNestingDepth < 1 || workerThreads < 1 || queueCapacity < 0 || maxConnections < 1
-                || idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("limits must be positive");
         }
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 final class TestServers {
 
     static final String USER = "admin";
-    static final String PASSWORD = "s3cret:pw";
+    static final String PASSWORD = "s3cret-pw";
     // few iterations: the hashing cost is not what these tests measure
     static final Credentials CREDENTIALS = Credentials.empty().with(USER, PASSWORD.toCharArray(), 1_000);
 
