@@ -3,6 +3,8 @@ package org.liosmis.host.embedded;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.liosmis.cimom.CimOperations;
@@ -35,6 +37,9 @@ final class FakeOperations implements CimOperations {
     static final int MANY = 10_000;
 
     final List<List<CIMArgument<?>>> invocations = new CopyOnWriteArrayList<>();
+    /** LIO_Slow enumerations count down {@code slowStarted} and wait for {@code slowRelease}. */
+    final CountDownLatch slowStarted = new CountDownLatch(1);
+    final CountDownLatch slowRelease = new CountDownLatch(1);
 
     private static final CIMQualifier<?> KEY = new CIMQualifier<>("Key", CIMDataType.BOOLEAN_T, true, 0);
     private static final CIMQualifier<?> IN = new CIMQualifier<>("In", CIMDataType.BOOLEAN_T, true, 0);
@@ -146,6 +151,15 @@ final class FakeOperations implements CimOperations {
         checkNamespace(namespace);
         return switch (className.toLowerCase(Locale.ROOT)) {
             case "lio_storagevolume" -> Stream.of(volume("vol1"), volume("vol2"));
+            case "lio_slow" -> {
+                slowStarted.countDown();
+                try {
+                    slowRelease.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield Stream.of(volume("slow"));
+            }
             case "lio_many" -> IntStream.range(0, MANY).mapToObj(i -> volume("many" + i));
             case "lio_broken" -> IntStream.range(0, MANY).mapToObj(i -> {
                 if (i == 100) {
