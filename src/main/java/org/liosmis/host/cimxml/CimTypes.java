@@ -1,0 +1,152 @@
+package org.liosmis.host.cimxml;
+
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Map;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMDateTime;
+import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
+import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
+import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+import org.metricshub.wbem.javax.cim.UnsignedInteger32;
+import org.metricshub.wbem.javax.cim.UnsignedInteger64;
+import org.metricshub.wbem.javax.cim.UnsignedInteger8;
+
+/** The CIM-XML TYPE names and the text form of scalar values (DSP0201 §5.2). */
+public final class CimTypes {
+
+    private record Names(CIMDataType scalar, CIMDataType array) { }
+
+    private static final Map<String, Names> BY_NAME = Map.ofEntries(
+            Map.entry("boolean", new Names(CIMDataType.BOOLEAN_T, CIMDataType.BOOLEAN_ARRAY_T)),
+            Map.entry("string", new Names(CIMDataType.STRING_T, CIMDataType.STRING_ARRAY_T)),
+            Map.entry("char16", new Names(CIMDataType.CHAR16_T, CIMDataType.CHAR16_ARRAY_T)),
+            Map.entry("uint8", new Names(CIMDataType.UINT8_T, CIMDataType.UINT8_ARRAY_T)),
+            Map.entry("sint8", new Names(CIMDataType.SINT8_T, CIMDataType.SINT8_ARRAY_T)),
+            Map.entry("uint16", new Names(CIMDataType.UINT16_T, CIMDataType.UINT16_ARRAY_T)),
+            Map.entry("sint16", new Names(CIMDataType.SINT16_T, CIMDataType.SINT16_ARRAY_T)),
+            Map.entry("uint32", new Names(CIMDataType.UINT32_T, CIMDataType.UINT32_ARRAY_T)),
+            Map.entry("sint32", new Names(CIMDataType.SINT32_T, CIMDataType.SINT32_ARRAY_T)),
+            Map.entry("uint64", new Names(CIMDataType.UINT64_T, CIMDataType.UINT64_ARRAY_T)),
+            Map.entry("sint64", new Names(CIMDataType.SINT64_T, CIMDataType.SINT64_ARRAY_T)),
+            Map.entry("real32", new Names(CIMDataType.REAL32_T, CIMDataType.REAL32_ARRAY_T)),
+            Map.entry("real64", new Names(CIMDataType.REAL64_T, CIMDataType.REAL64_ARRAY_T)),
+            Map.entry("datetime", new Names(CIMDataType.DATETIME_T, CIMDataType.DATETIME_ARRAY_T)));
+
+    private CimTypes() {
+    }
+
+    /** The data type for a TYPE attribute, or null for an unknown name. */
+    public static CIMDataType fromName(String typeName, boolean array) {
+        Names names = BY_NAME.get(typeName.toLowerCase(Locale.ROOT));
+        if (names == null) {
+            return null;
+        }
+        return array ? names.array() : names.scalar();
+    }
+
+    /** The TYPE attribute for a data type; embedded objects travel as strings. */
+    public static String name(CIMDataType type) {
+        return switch (type.getType()) {
+            case CIMDataType.BOOLEAN -> "boolean";
+            case CIMDataType.CHAR16 -> "char16";
+            case CIMDataType.UINT8 -> "uint8";
+            case CIMDataType.SINT8 -> "sint8";
+            case CIMDataType.UINT16 -> "uint16";
+            case CIMDataType.SINT16 -> "sint16";
+            case CIMDataType.UINT32 -> "uint32";
+            case CIMDataType.SINT32 -> "sint32";
+            case CIMDataType.UINT64 -> "uint64";
+            case CIMDataType.SINT64 -> "sint64";
+            case CIMDataType.REAL32 -> "real32";
+            case CIMDataType.REAL64 -> "real64";
+            case CIMDataType.DATETIME -> "datetime";
+            case CIMDataType.REFERENCE -> "reference";
+            default -> "string";
+        };
+    }
+
+    /** True for the types written as embedded objects (an escaped INSTANCE or CLASS). */
+    public static boolean isEmbeddedObject(CIMDataType type) {
+        return type.getType() == CIMDataType.OBJECT || type.getType() == CIMDataType.CLASS;
+    }
+
+    /** An empty Java array for values of the element type, as JSR48 types arrays. */
+    public static Object[] newArray(CIMDataType elementType, int length) {
+        Class<?> component = switch (elementType.getType()) {
+            case CIMDataType.BOOLEAN -> Boolean.class;
+            case CIMDataType.CHAR16 -> Character.class;
+            case CIMDataType.UINT8 -> UnsignedInteger8.class;
+            case CIMDataType.SINT8 -> Byte.class;
+            case CIMDataType.UINT16 -> UnsignedInteger16.class;
+            case CIMDataType.SINT16 -> Short.class;
+            case CIMDataType.UINT32 -> UnsignedInteger32.class;
+            case CIMDataType.SINT32 -> Integer.class;
+            case CIMDataType.UINT64 -> UnsignedInteger64.class;
+            case CIMDataType.SINT64 -> Long.class;
+            case CIMDataType.REAL32 -> Float.class;
+            case CIMDataType.REAL64 -> Double.class;
+            case CIMDataType.DATETIME -> CIMDateTime.class;
+            default -> String.class;
+        };
+        return (Object[]) java.lang.reflect.Array.newInstance(component, length);
+    }
+
+    /** The Java value of a scalar's text, as JSR48 types it; IllegalArgumentException when it does not fit. */
+    public static Object parse(CIMDataType type, String text) {
+        String trimmed = text.trim();
+        return switch (type.getType()) {
+            case CIMDataType.BOOLEAN -> parseBoolean(trimmed);
+            case CIMDataType.CHAR16 -> parseChar(text);
+            case CIMDataType.UINT8 -> new UnsignedInteger8(Short.parseShort(trimmed));
+            case CIMDataType.SINT8 -> Byte.parseByte(trimmed);
+            case CIMDataType.UINT16 -> new UnsignedInteger16(Integer.parseInt(trimmed));
+            case CIMDataType.SINT16 -> Short.parseShort(trimmed);
+            case CIMDataType.UINT32 -> new UnsignedInteger32(Long.parseLong(trimmed));
+            case CIMDataType.SINT32 -> Integer.parseInt(trimmed);
+            case CIMDataType.UINT64 -> new UnsignedInteger64(new BigInteger(trimmed));
+            case CIMDataType.SINT64 -> Long.parseLong(trimmed);
+            case CIMDataType.REAL32 -> Float.parseFloat(trimmed);
+            case CIMDataType.REAL64 -> Double.parseDouble(trimmed);
+            case CIMDataType.DATETIME -> parseDateTime(trimmed);
+            case CIMDataType.STRING -> text;
+            default -> throw new IllegalArgumentException("values of type " + type + " cannot be written as text");
+        };
+    }
+
+    /** The text of a scalar value. */
+    public static String format(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "TRUE" : "FALSE";
+        }
+        if (value instanceof CIMDateTime dateTime) {
+            return dateTime.getDateTimeString();
+        }
+        return String.valueOf(value);
+    }
+
+    public static boolean parseBoolean(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("\"" + text + "\" is not a boolean");
+    }
+
+    private static Character parseChar(String text) {
+        if (text.length() != 1) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a single character");
+        }
+        return text.charAt(0);
+    }
+
+    // an interval has ':' where an absolute time has its UTC offset sign (DSP0004 §5.2.4)
+    private static CIMDateTime parseDateTime(String text) {
+        if (text.length() == 25 && text.charAt(21) == ':') {
+            return new CIMDateTimeInterval(text);
+        }
+        return new CIMDateTimeAbsolute(text);
+    }
+}

@@ -1,0 +1,110 @@
+package org.liosmis.host.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A bare HTTP/1.1 connection, to send what well-behaved clients never would. */
+final class RawHttp implements AutoCloseable {
+
+    record Response(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
+            (TestServers.USER + ":" + TestServers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    RawHttp(int port) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /** A CIM-XML POST with the given extension headers (null leaves one out) and credentials. */
+    static String head(String method, String cimOperation, String cimMethod, String cimObject, String authorization,
+                       String lengthHeader) {
+        StringBuilder head = new StringBuilder(method + " /cimom HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/xml; charset=\"utf-8\"\r\n");
+        appendIf(head, "CIMOperation", cimOperation);
+        appendIf(head, "CIMMethod", cimMethod);
+        appendIf(head, "CIMObject", cimObject);
+        appendIf(head, "Authorization", authorization);
+        return head.append(lengthHeader).append("\r\n\r\n").toString();
+    }
+
+    private static void appendIf(StringBuilder head, String name, String value) {
+        if (value != null) {
+            head.append(name).append(": ").append(value).append("\r\n");
+        }
+    }
+
+    /** An authenticated intrinsic call to root/lio. */
+    Response call(String cimMethod, String body) throws IOException {
+        return send(head("POST", "MethodCall", cimMethod, "root%2Flio", AUTHORIZATION, "Content-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length), body);
+    }
+
+    Response send(String head, String body) throws IOException {
+        write(head.getBytes(StandardCharsets.US_ASCII));
+        write(body.getBytes(StandardCharsets.UTF_8));
+        return read();
+    }
+
+    void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    Response read() throws IOException {
+        String statusLine = line();
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        Map<String, String> headers = new HashMap<>();
+        for (String line = line(); !line.isEmpty(); line = line()) {
+            int colon = line.indexOf(':');
+            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                body.write(in.readNBytes(size));
+                line();
+            }
+            line();
+        } else if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        }
+        return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    private String line() throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("the server closed the connection");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
