@@ -22,7 +22,7 @@ final class InstanceProjection {
     /**
      * @param instanceClass the instance's own class
      * @param requestedClass the class the client named; with deepInheritance false only
-     *                       its properties are returned, with localOnly only those it declares itself
+     *                       its properties are returned
      */
     static CIMInstance project(CIMInstance instance, CIMClass instanceClass, CIMClass requestedClass,
                                boolean deepInheritance, Projection projection, String namespace) {
@@ -34,7 +34,7 @@ final class InstanceProjection {
             }
             CIMDataType type = embedded(declared, property.getValue())
                     ? property.getDataType() : checkType(instanceClass, declared, property.getValue());
-            if (projection.includes(declared.getName()) && visible(declared, requestedClass, deepInheritance, projection)) {
+            if (projection.includes(declared.getName()) && visible(declared, requestedClass, deepInheritance)) {
                 properties.add(new CIMProperty<>(declared.getName(), type, property.getValue(),
                         declared.isKey(), declared.isPropagated(),
                         projection.includeClassOrigin() ? declared.getOriginClass() : null));
@@ -44,14 +44,10 @@ final class InstanceProjection {
                 properties.toArray(CIMProperty<?>[]::new));
     }
 
-    private static boolean visible(CIMClassProperty<?> declared, CIMClass requestedClass, boolean deepInheritance,
-                                   Projection projection) {
-        CIMClassProperty<?> inRequested = requestedClass.getProperty(declared.getName());
-        if (!deepInheritance && inRequested == null) {
-            return false;
-        }
-        // LocalOnly (deprecated for instances) keeps what the requested class itself declares
-        return !projection.localOnly() || (inRequested != null && !inRequested.isPropagated());
+    private static boolean visible(CIMClassProperty<?> declared, CIMClass requestedClass, boolean deepInheritance) {
+        // LocalOnly is deprecated for instances and its default (true) would hide every inherited
+        // property from clients that leave it out, so it is ignored here, as DSP0200 allows
+        return deepInheritance || requestedClass.getProperty(declared.getName()) != null;
     }
 
     /** An EmbeddedInstance / EmbeddedObject string property carries a whole instance on the wire. */

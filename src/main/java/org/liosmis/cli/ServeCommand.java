@@ -1,0 +1,98 @@
+package org.liosmis.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.liosmis.cimom.Dispatcher;
+import org.liosmis.cimom.Namespaces;
+import org.liosmis.cimom.ProviderRegistry;
+import org.liosmis.engine.LioInventory;
+import org.liosmis.host.embedded.Credentials;
+import org.liosmis.host.embedded.EmbeddedServer;
+import org.liosmis.host.embedded.ServerConfig;
+import org.liosmis.lio.LioRoot;
+import org.liosmis.lio.configfs.ConfigFsException;
+import org.liosmis.lio.configfs.ConfigFsLock;
+import org.liosmis.lio.configfs.KernelConfigFs;
+import org.liosmis.schema.ClassRepositories;
+import org.liosmis.schema.ClassRepository;
+import org.liosmis.smis.ObjectNames;
+import org.liosmis.smis.SmisProviders;
+
+/** "lio-smis serve": builds every layer and runs the embedded WBEM server until stopped. */
+final class ServeCommand {
+
+    static final String INTEROP_NAMESPACE = "interop";
+
+    private ServeCommand() {
+    }
+
+    static void run(List<String> args) throws UsageException, IOException, ConfigFsException, InterruptedException {
+        ServeOptions options = ServeOptions.parse(args);
+        EmbeddedServer server = start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "lio-smis-shutdown"));
+        stopped.await();
+    }
+
+    static EmbeddedServer start(ServeOptions options) throws UsageException, IOException, ConfigFsException {
+        Files.createDirectories(options.stateDir());
+        for (Path pool : options.pools().values()) {
+            Files.createDirectories(pool);
+        }
+        LioRoot lio = options.demo()
+                ? DemoSetup.prepare(options.stateDir(), options.pools().get("default"))
+                : kernel(options);
+        ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
+        ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(),
+                new LioInventory(lio, options.pools(), options.systemName()), names);
+        Dispatcher cimom = new Dispatcher(classes(options), providers,
+                new Namespaces(Set.of(options.namespace(), INTEROP_NAMESPACE)));
+        EmbeddedServer server = EmbeddedServer.start(serverConfig(options), cimom);
+        System.out.println("lio-smis serving " + options.namespace() + " and " + INTEROP_NAMESPACE
+                + (server.httpPort() > 0 ? " on http://" + options.bindAddress() + ":" + server.httpPort() : "")
+                + (server.httpsPort() > 0 ? " and https://" + options.bindAddress() + ":" + server.httpsPort() : "")
+                + (options.demo() ? " (demo, emulated LIO in " + options.configfsRoot() + ")" : ""));
+        return server;
+    }
+
+    private static LioRoot kernel(ServeOptions options) throws UsageException {
+        if (!Files.isDirectory(options.configfsRoot())) {
+            throw new UsageException("no LIO configfs at " + options.configfsRoot() + ": load the target_core_mod"
+                    + " module and mount configfs (modprobe target_core_mod), or try lio-smis with --demo");
+        }
+        return new LioRoot(new KernelConfigFs(options.configfsRoot()), ConfigFsLock.forFile(LioRoot.DEFAULT_LOCK_FILE),
+                null);
+    }
+
+    private static ClassRepository classes(ServeOptions options) {
+        return options.schema() == null ? ClassRepositories.builtIn() : ClassRepositories.withDmtfSchema(options.schema());
+    }
+
+    private static ServerConfig serverConfig(ServeOptions options) throws IOException, UsageException {
+        ServerConfig config = ServerConfig.defaults()
+                .withBindAddress(options.bindAddress())
+                .withHttpPort(options.httpPort())
+                .withHttpsPort(options.httpsPort())
+                .withStateDirectory(options.stateDir())
+                .withCredentials(credentials(options), "lio-smis");
+        return options.keystore() == null ? config : config.withKeyStore(options.keystore(), options.keystorePassword());
+    }
+
+    private static Credentials credentials(ServeOptions options) throws IOException, UsageException {
+        if (options.demo()) {
+            return Credentials.empty().with(DemoSetup.USER, DemoSetup.password(options.stateDir()));
+        }
+        if (!Files.isRegularFile(options.credentials())) {
+            throw new UsageException("no credentials file at " + options.credentials() + ": create one with"
+                    + " \"lio-smis passwd --file " + options.credentials() + " admin\"");
+        }
+        return Credentials.load(options.credentials());
+    }
+}
