@@ -26,7 +26,7 @@ final class DemoSetup {
     private static final long MIB = 1024 * 1024;
     /** name, size: small enough for a laptop, big enough to have holes and data. */
     private static final List<Object[]> VOLUMES = List.of(
-            new Object[] {"demo1", 64 * MIB}, new Object[] {"demo2", 128 * MIB}, new Object[] {"demo3", 256 * MIB});
+            new Object[] {"demo1", 16 * MIB}, new Object[] {"demo2", 32 * MIB}, new Object[] {"demo3", 64 * MIB});
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private DemoSetup() {

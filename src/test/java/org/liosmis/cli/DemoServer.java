@@ -1,0 +1,65 @@
+package org.liosmis.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.security.auth.Subject;
+import org.liosmis.host.embedded.EmbeddedServer;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
+import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
+
+/** "lio-smis serve --demo" started in-process on ephemeral ports, as the tests' real server. */
+final class DemoServer implements AutoCloseable {
+
+    private final EmbeddedServer server;
+    private final Path stateDir;
+    private final List<WBEMClient> clients = new ArrayList<>();
+
+    private DemoServer(EmbeddedServer server, Path stateDir) {
+        this.server = server;
+        this.stateDir = stateDir;
+    }
+
+    static DemoServer start(Path stateDir, String... extraOptions) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--demo", "--state-dir", stateDir.toString(),
+                "--http-port", "0", "--https-port", "0"));
+        args.addAll(List.of(extraOptions));
+        return new DemoServer(ServeCommand.start(ServeOptions.parse(args)), stateDir);
+    }
+
+    String password() throws Exception {
+        return Files.readString(stateDir.resolve("demo-password")).strip();
+    }
+
+    /** The base URL wbemcli takes, credentials included. */
+    String url(String scheme) throws Exception {
+        int port = scheme.equals("https") ? server.httpsPort() : server.httpPort();
+        return scheme + "://admin:" + password() + "@127.0.0.1:" + port;
+    }
+
+    WBEMClient client(String password) throws Exception {
+        WBEMClient client = WBEMClientFactory.getClient("CIM-XML");
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("admin"));
+        subject.getPrivateCredentials().add(new PasswordCredential(password));
+        client.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(server.httpPort()), null, null, null),
+                subject, new Locale[] {Locale.US});
+        clients.add(client);
+        return client;
+    }
+
+    WBEMClient client() throws Exception {
+        return client(password());
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(WBEMClient::close);
+        server.close();
+    }
+}
