@@ -1,0 +1,55 @@
+package org.liosmis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metricshub.wbem.javax.cim.CIMClass;
+
+/** Starting the server: HTTPS, a full DMTF schema, and what stops a start with a clear message. */
+class ServeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesHttpsWithASelfSignedCertificateMadeOnFirstStart() throws Exception {
+        try (DemoServer server = DemoServer.start(dir)) {
+            Wbemcli.Result result = Wbemcli.run("wbemcli -noverify ein \"$LIO/root/lio:LIO_StoragePool\"",
+                    Map.of("LIO", server.url("https")));
+            assertEquals(0, result.exitCode(), result.output());
+            assertTrue(result.output().contains("LIO:pool:default"), result.output());
+        }
+        assertTrue(Files.exists(dir.resolve("https-keystore.p12")));
+    }
+
+    @Test
+    void servesAFullDmtfSchemaWhenGivenOne() throws Exception {
+        String schema = System.getenv("LIO_SMIS_CIM_SCHEMA");
+        assertTrue(schema != null && !schema.isBlank(),
+                "set LIO_SMIS_CIM_SCHEMA to the DMTF CIM schema 2.49 directory or zip (.ci/run does)");
+        try (DemoServer server = DemoServer.start(dir, "--schema", schema)) {
+            CIMClass fan = server.client().getClass(DemoJavaClientTest.path("root/lio", "CIM_Fan"), false, false, false, null);
+            assertEquals("CIM_CoolingDevice", fan.getSuperClassName());
+            assertEquals(3, DemoJavaClientTest.all(server.client().enumerateInstanceNames(
+                    DemoJavaClientTest.path("root/lio", "CIM_StorageVolume"))).size());
+        }
+    }
+
+    @Test
+    void withoutConfigfsOrCredentialsTheStartSaysWhatToDo() throws Exception {
+        UsageException noConfigfs = assertThrows(UsageException.class, () -> ServeCommand.start(ServeOptions.parse(
+                List.of("--state-dir", dir.toString(), "--configfs", dir.resolve("none").toString()))));
+        assertTrue(noConfigfs.getMessage().contains("modprobe target_core_mod"), noConfigfs.getMessage());
+        Files.createDirectories(dir.resolve("configfs"));
+        UsageException noCredentials = assertThrows(UsageException.class, () -> ServeCommand.start(ServeOptions.parse(
+                List.of("--state-dir", dir.toString(), "--configfs", dir.resolve("configfs").toString()))));
+        assertTrue(noCredentials.getMessage().contains("passwd --file"), noCredentials.getMessage());
+    }
+}

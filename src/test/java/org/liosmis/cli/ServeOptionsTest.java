@@ -1,0 +1,56 @@
+package org.liosmis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServeOptionsTest {
+
+    @Test
+    void defaultsAreThoseOfAProductionHost() throws Exception {
+        ServeOptions options = ServeOptions.parse(List.of());
+        assertEquals("127.0.0.1", options.bindAddress());
+        assertEquals(5988, options.httpPort());
+        assertEquals(5989, options.httpsPort());
+        assertEquals(Path.of("/sys/kernel/config/target"), options.configfsRoot());
+        assertEquals(Path.of("/var/lib/lio-smis/pool"), options.pools().get("default"));
+        assertEquals(Path.of("/var/lib/lio-smis/credentials"), options.credentials());
+        assertEquals("root/lio", options.namespace());
+    }
+
+    @Test
+    void demoKeepsEverythingUnderTheStateDirectory() throws Exception {
+        ServeOptions options = ServeOptions.parse(List.of("--demo", "--state-dir", "/tmp/d", "--https-port", "off"));
+        assertEquals(Path.of("/tmp/d/configfs"), options.configfsRoot());
+        assertEquals(Path.of("/tmp/d/pool"), options.pools().get("default"));
+        assertEquals(-1, options.httpsPort());
+        assertEquals("lio-demo", options.systemName());
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrong() {
+        assertMessage("unknown option \"--bogus\"", "--bogus");
+        assertMessage("--http-port needs a value", "--http-port");
+        assertMessage("--http-port takes a port number from 0 to 65535 or \"off\", not \"99999\"", "--http-port", "99999");
+        assertMessage("both --http-port and --https-port are off: nothing would listen",
+                "--http-port", "off", "--https-port", "off");
+        assertMessage("--keystore needs --keystore-password", "--keystore", "/k.p12");
+        assertMessage("--demo emulates LIO under the state directory; it takes no --configfs",
+                "--demo", "--configfs", "/x");
+        assertTrue(message("--pool", "bad name=/x").startsWith("--pool takes NAME=DIR"));
+        assertEquals("pool \"a\" is given twice", message("--pool", "a=/x", "--pool", "a=/y"));
+        assertTrue(message("--pool", "external=/x").contains("reserved"));
+    }
+
+    private static void assertMessage(String expected, String... args) {
+        assertEquals(expected, message(args));
+    }
+
+    private static String message(String... args) {
+        return assertThrows(UsageException.class, () -> ServeOptions.parse(List.of(args))).getMessage();
+    }
+}
