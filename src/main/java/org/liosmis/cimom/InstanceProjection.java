@@ -2,6 +2,7 @@ package org.liosmis.cimom;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.liosmis.spi.CimValues;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMClassProperty;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -59,8 +60,8 @@ final class InstanceProjection {
 
     private static CIMDataType checkType(CIMClass cimClass, CIMClassProperty<?> declared, Object value) {
         if (value != null) {
-            Class<?> expected = declared.getDataType().isArray()
-                    ? ValueCoercer.javaType(declared.getDataType()).arrayType() : ValueCoercer.javaType(declared.getDataType());
+            Class<?> element = CimValues.javaType(declared.getDataType().getType());
+            Class<?> expected = declared.getDataType().isArray() ? element.arrayType() : element;
             if (!expected.isInstance(value)) {
                 throw new IllegalStateException(cimClass.getName() + "." + declared.getName() + " is declared "
                         + ValueCoercer.typeName(declared.getDataType()) + " but holds a " + value.getClass().getSimpleName());

@@ -1,15 +1,9 @@
 package org.liosmis.cimom;
 
 import java.lang.reflect.Array;
-import java.math.BigInteger;
+import org.liosmis.spi.CimValues;
 import org.metricshub.wbem.javax.cim.CIMDataType;
-import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
-import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
-import org.metricshub.wbem.javax.cim.UnsignedInteger16;
-import org.metricshub.wbem.javax.cim.UnsignedInteger32;
-import org.metricshub.wbem.javax.cim.UnsignedInteger64;
-import org.metricshub.wbem.javax.cim.UnsignedInteger8;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**
@@ -33,7 +27,7 @@ final class ValueCoercer {
             return scalar(what, declared, raw);
         }
         Object[] items = raw.getClass().isArray() ? toObjects(raw) : new Object[] {raw};
-        Object[] typed = (Object[]) Array.newInstance(javaType(declared), items.length);
+        Object[] typed = (Object[]) Array.newInstance(CimValues.javaType(declared.getType()), items.length);
         for (int i = 0; i < items.length; i++) {
             typed[i] = scalar(what, declared, items[i]);
         }
@@ -62,76 +56,24 @@ final class ValueCoercer {
         if (raw instanceof CIMObjectPath) {
             throw invalid(what, "a " + typeName(declared) + " was expected, not a reference");
         }
-        if (javaType(declared).isInstance(raw)) {
+        Class<?> expected = CimValues.javaType(type);
+        if (expected.isInstance(raw)) {
             return raw;
         }
-        String text = String.valueOf(raw).strip();
+        if (expected == Object.class) {
+            throw invalid(what, "values of type " + typeName(declared) + " are not accepted");
+        }
         try {
-            return switch (type) {
-                case CIMDataType.STRING -> String.valueOf(raw);
-                case CIMDataType.BOOLEAN -> parseBoolean(text);
-                case CIMDataType.CHAR16 -> parseChar(text);
-                case CIMDataType.UINT8 -> new UnsignedInteger8(Short.parseShort(text));
-                case CIMDataType.UINT16 -> new UnsignedInteger16(Integer.parseInt(text));
-                case CIMDataType.UINT32 -> new UnsignedInteger32(Long.parseLong(text));
-                case CIMDataType.UINT64 -> new UnsignedInteger64(new BigInteger(text));
-                case CIMDataType.SINT8 -> Byte.valueOf(text);
-                case CIMDataType.SINT16 -> Short.valueOf(text);
-                case CIMDataType.SINT32 -> Integer.valueOf(text);
-                case CIMDataType.SINT64 -> Long.valueOf(text);
-                case CIMDataType.REAL32 -> Float.valueOf(text);
-                case CIMDataType.REAL64 -> Double.valueOf(text);
-                case CIMDataType.DATETIME -> text.endsWith(":000")
-                        ? new CIMDateTimeInterval(text) : new CIMDateTimeAbsolute(text);
-                default -> throw invalid(what, "values of type " + typeName(declared) + " are not accepted");
-            };
+            return CimValues.parse(declared, String.valueOf(raw));
         } catch (IllegalArgumentException e) {
             // NumberFormatException included: out of range or not a number at all
-            throw invalid(what, "\"" + text + "\" is not a valid " + typeName(declared));
+            throw invalid(what, "\"" + String.valueOf(raw).strip() + "\" is not a valid " + typeName(declared));
         }
-    }
-
-    private static Boolean parseBoolean(String text) {
-        if (text.equalsIgnoreCase("true")) {
-            return Boolean.TRUE;
-        }
-        if (text.equalsIgnoreCase("false")) {
-            return Boolean.FALSE;
-        }
-        throw new IllegalArgumentException(text);
-    }
-
-    private static Character parseChar(String text) {
-        if (text.length() != 1) {
-            throw new IllegalArgumentException(text);
-        }
-        return text.charAt(0);
-    }
-
-    static Class<?> javaType(CIMDataType type) {
-        return switch (type.getType()) {
-            case CIMDataType.STRING -> String.class;
-            case CIMDataType.BOOLEAN -> Boolean.class;
-            case CIMDataType.CHAR16 -> Character.class;
-            case CIMDataType.UINT8 -> UnsignedInteger8.class;
-            case CIMDataType.UINT16 -> UnsignedInteger16.class;
-            case CIMDataType.UINT32 -> UnsignedInteger32.class;
-            case CIMDataType.UINT64 -> UnsignedInteger64.class;
-            case CIMDataType.SINT8 -> Byte.class;
-            case CIMDataType.SINT16 -> Short.class;
-            case CIMDataType.SINT32 -> Integer.class;
-            case CIMDataType.SINT64 -> Long.class;
-            case CIMDataType.REAL32 -> Float.class;
-            case CIMDataType.REAL64 -> Double.class;
-            case CIMDataType.REFERENCE -> CIMObjectPath.class;
-            case CIMDataType.DATETIME -> org.metricshub.wbem.javax.cim.CIMDateTime.class;
-            default -> Object.class;
-        };
     }
 
     static String typeName(CIMDataType type) {
         String base = type.getType() == CIMDataType.REFERENCE
-                ? type.getRefClassName() + " REF" : CimTypes.name(type.getType());
+                ? type.getRefClassName() + " REF" : CimValues.name(type);
         return type.isArray() ? base + "[]" : base;
     }
 

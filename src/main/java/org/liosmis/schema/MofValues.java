@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.List;
 import org.liosmis.schema.MofSyntax.Alias;
+import org.liosmis.spi.CimValues;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTime;
 import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
@@ -39,32 +40,11 @@ final class MofValues {
             return scalar(literal, type.getType());
         }
         List<?> elements = literal instanceof List<?> list ? list : List.of(literal);
-        Object array = Array.newInstance(elementClass(type.getType()), elements.size());
+        Object array = Array.newInstance(CimValues.javaType(type.getType()), elements.size());
         for (int i = 0; i < elements.size(); i++) {
             Array.set(array, i, elements.get(i) == null ? null : scalar(elements.get(i), type.getType()));
         }
         return array;
-    }
-
-    private static Class<?> elementClass(int type) {
-        return switch (type) {
-            case CIMDataType.BOOLEAN -> Boolean.class;
-            case CIMDataType.STRING -> String.class;
-            case CIMDataType.CHAR16 -> Character.class;
-            case CIMDataType.DATETIME -> CIMDateTime.class;
-            case CIMDataType.UINT8 -> UnsignedInteger8.class;
-            case CIMDataType.UINT16 -> UnsignedInteger16.class;
-            case CIMDataType.UINT32 -> UnsignedInteger32.class;
-            case CIMDataType.UINT64 -> UnsignedInteger64.class;
-            case CIMDataType.SINT8 -> Byte.class;
-            case CIMDataType.SINT16 -> Short.class;
-            case CIMDataType.SINT32 -> Integer.class;
-            case CIMDataType.SINT64 -> Long.class;
-            case CIMDataType.REAL32 -> Float.class;
-            case CIMDataType.REAL64 -> Double.class;
-            case CIMDataType.REFERENCE -> CIMObjectPath.class;
-            default -> throw new IllegalArgumentException("unsupported type " + type);
-        };
     }
 
     private static Object scalar(Object literal, int type) {

@@ -1,5 +1,6 @@
 package org.liosmis.host.cimxml;
 
+import org.liosmis.spi.CimValues;
 import java.io.IOException;
 import java.io.StringWriter;
 import org.metricshub.wbem.javax.cim.CIMArgument;
@@ -90,7 +91,7 @@ public final class CimXmlEncoder {
     public void paramValue(CIMArgument<?> argument) throws IOException {
         xml.start("PARAMVALUE").attribute("NAME", argument.getName())
                 .attribute("PARAMTYPE", paramType(argument.getDataType(), argument.getValue()));
-        if (argument.getDataType() != null && CimTypes.isEmbeddedObject(argument.getDataType())) {
+        if (argument.getDataType() != null && CimValues.isEmbeddedObject(argument.getDataType())) {
             xml.attribute("EmbeddedObject", argument.getDataType().getType() == CIMDataType.CLASS ? "object" : "instance");
         }
         value(argument.getValue());
@@ -99,7 +100,7 @@ public final class CimXmlEncoder {
 
     private static String paramType(CIMDataType type, Object value) {
         if (type != null) {
-            return CimTypes.name(type);
+            return CimValues.name(type);
         }
         return value instanceof CIMObjectPath || value instanceof CIMObjectPath[] ? "reference" : "string";
     }
@@ -112,8 +113,8 @@ public final class CimXmlEncoder {
                 valueReference(reference);
             } else {
                 xml.start("KEYVALUE").attribute("VALUETYPE", keyValueType(key.getDataType()))
-                        .attribute("TYPE", CimTypes.name(key.getDataType()))
-                        .text(CimTypes.format(key.getValue())).end();
+                        .attribute("TYPE", CimValues.name(key.getDataType()))
+                        .text(CimValues.format(key.getValue())).end();
             }
             xml.end();
         }
@@ -200,7 +201,7 @@ public final class CimXmlEncoder {
             new CimXmlEncoder(new MarkupWriter(text), defaultHost, defaultNamespace).cimClass(embedded, true, false);
             return text.toString();
         }
-        return CimTypes.format(value);
+        return CimValues.format(value);
     }
 
     private void property(CIMProperty<?> property, CIMQualifier<?>[] qualifiers, boolean includeClassOrigin)
@@ -211,8 +212,8 @@ public final class CimXmlEncoder {
                     .attribute("REFERENCECLASS", emptyToNull(type.getRefClassName()));
         } else {
             xml.start(type.isArray() ? "PROPERTY.ARRAY" : "PROPERTY").attribute("NAME", property.getName())
-                    .attribute("TYPE", CimTypes.name(type));
-            if (CimTypes.isEmbeddedObject(type)) {
+                    .attribute("TYPE", CimValues.name(type));
+            if (CimValues.isEmbeddedObject(type)) {
                 xml.attribute("EmbeddedObject", type.getType() == CIMDataType.CLASS ? "object" : "instance");
             }
         }
@@ -231,7 +232,7 @@ public final class CimXmlEncoder {
             throws IOException {
         xml.start("METHOD").attribute("NAME", method.getName());
         if (method.getDataType() != null) {
-            xml.attribute("TYPE", CimTypes.name(method.getDataType()));
+            xml.attribute("TYPE", CimValues.name(method.getDataType()));
         }
         if (includeClassOrigin) {
             xml.attribute("CLASSORIGIN", method.getOriginClass());
@@ -256,7 +257,7 @@ public final class CimXmlEncoder {
                     .attribute("REFERENCECLASS", emptyToNull(type.getRefClassName()));
         } else {
             xml.start(type.isArray() ? "PARAMETER.ARRAY" : "PARAMETER").attribute("NAME", parameter.getName())
-                    .attribute("TYPE", CimTypes.name(type));
+                    .attribute("TYPE", CimValues.name(type));
         }
         if (type.isArray() && type.getSize() > 0) {
             xml.attribute("ARRAYSIZE", Integer.toString(type.getSize()));
@@ -271,7 +272,7 @@ public final class CimXmlEncoder {
         for (CIMQualifier<?> qualifier : qualifiers) {
             int flavor = qualifier.getFlavor();
             xml.start("QUALIFIER").attribute("NAME", qualifier.getName())
-                    .attribute("TYPE", CimTypes.name(qualifier.getDataType()))
+                    .attribute("TYPE", CimValues.name(qualifier.getDataType()))
                     .attribute("PROPAGATED", qualifier.isPropagated() ? "true" : null)
                     .attribute("OVERRIDABLE", (flavor & CIMFlavor.DISABLEOVERRIDE) != 0 ? "false" : null)
                     .attribute("TOSUBCLASS", (flavor & CIMFlavor.RESTRICTED) != 0 ? "false" : null)

@@ -1,5 +1,6 @@
 package org.liosmis.host.cimxml;
 
+import org.liosmis.spi.CimValues;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ final class IntrinsicParameters {
             return defaultValue;
         }
         try {
-            return CimTypes.parseBoolean(text.trim());
+            return CimValues.parseBoolean(text.trim());
         } catch (IllegalArgumentException e) {
             throw invalid(name + ": " + e.getMessage());
         }

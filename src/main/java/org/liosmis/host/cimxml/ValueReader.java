@@ -1,5 +1,6 @@
 package org.liosmis.host.cimxml;
 
+import org.liosmis.spi.CimValues;
 import java.util.ArrayList;
 import java.util.List;
 import org.metricshub.wbem.javax.cim.CIMArgument;
@@ -78,7 +79,7 @@ public final class ValueReader {
         }
         CIMDataType type = keyType(value);
         try {
-            return new CIMProperty<>(name, type, CimTypes.parse(type, value.text()), true, false, null);
+            return new CIMProperty<>(name, type, CimValues.parse(type, value.text()), true, false, null);
         } catch (IllegalArgumentException e) {
             throw RequestRejected.notValid("key " + name + ": " + e.getMessage());
         }
@@ -87,7 +88,7 @@ public final class ValueReader {
     private static CIMDataType keyType(XmlElement keyValue) throws RequestRejected {
         String typeName = keyValue.attribute("TYPE");
         if (typeName != null) {
-            CIMDataType type = CimTypes.fromName(typeName, false);
+            CIMDataType type = CimValues.fromName(typeName, false);
             if (type == null) {
                 throw RequestRejected.notValid("unknown key type " + typeName);
             }
@@ -122,11 +123,11 @@ public final class ValueReader {
             return switch (value.name()) {
                 case "VALUE" -> {
                     CIMDataType type = declaredType(paramType, false, name);
-                    yield new CIMArgument<>(name, type, CimTypes.parse(type, value.text()));
+                    yield new CIMArgument<>(name, type, CimValues.parse(type, value.text()));
                 }
                 case "VALUE.ARRAY" -> {
                     CIMDataType type = declaredType(paramType, true, name);
-                    yield new CIMArgument<>(name, type, array(value, CimTypes.fromName(CimTypes.name(type), false)));
+                    yield new CIMArgument<>(name, type, array(value, CimValues.fromName(CimValues.name(type), false)));
                 }
                 case "VALUE.REFERENCE" -> {
                     CIMObjectPath path = objectPath(value.onlyChild(), requestNamespace);
@@ -151,10 +152,10 @@ public final class ValueReader {
 
     private static Object[] array(XmlElement valueArray, CIMDataType elementType) {
         List<XmlElement> items = valueArray.children();
-        Object[] values = CimTypes.newArray(elementType, items.size());
+        Object[] values = CimValues.newArray(elementType, items.size());
         for (int i = 0; i < values.length; i++) {
             XmlElement item = items.get(i);
-            values[i] = item.name().equals("VALUE.NULL") ? null : CimTypes.parse(elementType, item.text());
+            values[i] = item.name().equals("VALUE.NULL") ? null : CimValues.parse(elementType, item.text());
         }
         return values;
     }
@@ -163,7 +164,7 @@ public final class ValueReader {
         if (paramType == null) {
             return array ? CIMDataType.STRING_ARRAY_T : CIMDataType.STRING_T;
         }
-        CIMDataType type = CimTypes.fromName(paramType, array);
+        CIMDataType type = CimValues.fromName(paramType, array);
         if (type == null) {
             throw RequestRejected.notValid("PARAMVALUE " + name + " has unknown PARAMTYPE " + paramType);
         }

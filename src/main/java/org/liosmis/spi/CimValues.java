@@ -1,4 +1,4 @@
-package org.liosmis.host.cimxml;
+package org.liosmis.spi;
 
 import java.math.BigInteger;
 import java.util.Locale;
@@ -7,13 +7,17 @@ import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTime;
 import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
 import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.cim.UnsignedInteger32;
 import org.metricshub.wbem.javax.cim.UnsignedInteger64;
 import org.metricshub.wbem.javax.cim.UnsignedInteger8;
 
-/** The CIM-XML TYPE names and the text form of scalar values (DSP0201 §5.2). */
-public final class CimTypes {
+/**
+ * The CIM intrinsic types as JSR48 carries them: their names (as MOF and CIM-XML TYPE
+ * attributes spell them), the Java class of their values, and the text form of scalars.
+ */
+public final class CimValues {
 
     private record Names(CIMDataType scalar, CIMDataType array) { }
 
@@ -33,7 +37,7 @@ public final class CimTypes {
             Map.entry("real64", new Names(CIMDataType.REAL64_T, CIMDataType.REAL64_ARRAY_T)),
             Map.entry("datetime", new Names(CIMDataType.DATETIME_T, CIMDataType.DATETIME_ARRAY_T)));
 
-    private CimTypes() {
+    private CimValues() {
     }
 
     /** The data type for a TYPE attribute, or null for an unknown name. */
@@ -73,7 +77,13 @@ public final class CimTypes {
 
     /** An empty Java array for values of the element type, as JSR48 types arrays. */
     public static Object[] newArray(CIMDataType elementType, int length) {
-        Class<?> component = switch (elementType.getType()) {
+        return (Object[]) java.lang.reflect.Array.newInstance(javaType(elementType.getType()), length);
+    }
+
+    /** The Java class JSR48 uses for a value of the type (Object for embedded objects). */
+    public static Class<?> javaType(int type) {
+        return switch (type) {
+            case CIMDataType.STRING -> String.class;
             case CIMDataType.BOOLEAN -> Boolean.class;
             case CIMDataType.CHAR16 -> Character.class;
             case CIMDataType.UINT8 -> UnsignedInteger8.class;
@@ -87,9 +97,9 @@ public final class CimTypes {
             case CIMDataType.REAL32 -> Float.class;
             case CIMDataType.REAL64 -> Double.class;
             case CIMDataType.DATETIME -> CIMDateTime.class;
-            default -> String.class;
+            case CIMDataType.REFERENCE -> CIMObjectPath.class;
+            default -> Object.class;
         };
-        return (Object[]) java.lang.reflect.Array.newInstance(component, length);
     }
 
     /** The Java value of a scalar's text, as JSR48 types it; IllegalArgumentException when it does not fit. */
