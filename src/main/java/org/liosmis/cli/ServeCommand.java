@@ -9,7 +9,11 @@ import java.util.concurrent.CountDownLatch;
 import org.liosmis.cimom.Dispatcher;
 import org.liosmis.cimom.Namespaces;
 import org.liosmis.cimom.ProviderRegistry;
+import org.liosmis.datapath.FileReplicator;
+import org.liosmis.engine.EngineSettings;
 import org.liosmis.engine.LioInventory;
+import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.engine.StateStore;
 import org.liosmis.host.embedded.Credentials;
 import org.liosmis.host.embedded.EmbeddedServer;
 import org.liosmis.host.embedded.ServerConfig;
@@ -32,16 +36,16 @@ final class ServeCommand {
 
     static void run(List<String> args) throws UsageException, IOException, ConfigFsException, InterruptedException {
         ServeOptions options = ServeOptions.parse(args);
-        EmbeddedServer server = start(options);
+        RunningService service = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            service.close();
             stopped.countDown();
         }, "lio-smis-shutdown"));
         stopped.await();
     }
 
-    static EmbeddedServer start(ServeOptions options) throws UsageException, IOException, ConfigFsException {
+    static RunningService start(ServeOptions options) throws UsageException, IOException, ConfigFsException {
         Files.createDirectories(options.stateDir());
         for (Path pool : options.pools().values()) {
             Files.createDirectories(pool);
@@ -50,16 +54,26 @@ final class ServeCommand {
                 ? DemoSetup.prepare(options.stateDir(), options.pools().get("default"))
                 : kernel(options);
         ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
-        ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(),
-                new LioInventory(lio, options.pools(), options.systemName()), names);
+        ServerConfig serverConfig = serverConfig(options);
+        StateStore store = StateStore.open(options.stateDir().resolve("lio-smis.db"));
+        LioInventory inventory = new LioInventory(lio, options.pools(), options.systemName(), store::elementName);
+        ReplicaEngine engine = new ReplicaEngine(lio, inventory, store, new FileReplicator(), EngineSettings.defaults());
+        ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names);
         Dispatcher cimom = new Dispatcher(classes(options), providers,
                 new Namespaces(Set.of(options.namespace(), INTEROP_NAMESPACE)));
-        EmbeddedServer server = EmbeddedServer.start(serverConfig(options), cimom);
+        EmbeddedServer server;
+        try {
+            server = EmbeddedServer.start(serverConfig, cimom);
+        } catch (IOException | RuntimeException e) {
+            engine.close();
+            store.close();
+            throw e;
+        }
         System.out.println("lio-smis serving " + options.namespace() + " and " + INTEROP_NAMESPACE
                 + (server.httpPort() > 0 ? " on http://" + options.bindAddress() + ":" + server.httpPort() : "")
                 + (server.httpsPort() > 0 ? " and https://" + options.bindAddress() + ":" + server.httpsPort() : "")
                 + (options.demo() ? " (demo, emulated LIO in " + options.configfsRoot() + ")" : ""));
-        return server;
+        return new RunningService(server, engine, store);
     }
 
     private static LioRoot kernel(ServeOptions options) throws UsageException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,11 +28,15 @@ public final class LioInventory implements Inventory {
     private final LioRoot lio;
     private final PoolDirectories poolDirectories;
     private final String systemName;
+    private final Function<String, Optional<String>> elementNames;
 
-    public LioInventory(LioRoot lio, Map<String, Path> pools, String systemName) {
+    /** @param elementNames the ElementName a client gave a volume, by volume id */
+    public LioInventory(LioRoot lio, Map<String, Path> pools, String systemName,
+                        Function<String, Optional<String>> elementNames) {
         this.lio = lio;
         this.poolDirectories = new PoolDirectories(pools);
         this.systemName = systemName;
+        this.elementNames = elementNames;
     }
 
     @Override
@@ -86,7 +91,8 @@ public final class LioInventory implements Inventory {
         long blockSize = so.blockSize() > 0 ? so.blockSize() : DEFAULT_BLOCK_SIZE;
         OptionalLong size = so.sizeBytes().isPresent() || backing == null || so.plugin() != Plugin.IBLOCK
                 ? so.sizeBytes() : BlockDevices.sizeBytes(Path.of(backing));
-        return new Volume(so.plugin().configfsName() + "/" + so.name(), so.name(), so.name(),
+        String id = so.plugin().configfsName() + "/" + so.name();
+        return new Volume(id, so.name(), elementNames.apply(id).orElse(so.name()),
                 poolDirectories.poolIdOf(backing), backstore(so.plugin()), backing, blockSize,
                 size.orElse(0) / blockSize, so.naaId().orElse(null), health(so, backing), so.exported());
     }

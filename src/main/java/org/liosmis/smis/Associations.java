@@ -1,5 +1,7 @@
 package org.liosmis.smis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.liosmis.engine.Inventory;
 import org.liosmis.engine.Volume;
@@ -16,9 +18,17 @@ final class Associations {
                 names.system(), names.configurationService());
     }
 
-    static PairAssociation elementCapabilities(ObjectNames names) {
-        return fixed(names, "LIO_ElementCapabilities", "ManagedElement", "Capabilities",
-                names.configurationService(), names.configurationCapabilities());
+    /** The service's capabilities: its configuration capabilities and one per replication type. */
+    static PairAssociation elementCapabilities(ObjectNames names, List<CIMObjectPath> replicationCapabilities) {
+        List<PairAssociation.Pair> pairs = new ArrayList<>();
+        pairs.add(new PairAssociation.Pair(names.configurationService(), names.configurationCapabilities()));
+        replicationCapabilities.forEach(c -> pairs.add(new PairAssociation.Pair(names.configurationService(), c)));
+        return new PairAssociation(names.modelNamespace(), "LIO_ElementCapabilities", "ManagedElement", "Capabilities") {
+            @Override
+            Stream<Pair> pairs() {
+                return pairs.stream();
+            }
+        };
     }
 
     static PairAssociation hostedStoragePool(ObjectNames names, Inventory inventory) {

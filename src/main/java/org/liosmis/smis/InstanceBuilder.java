@@ -1,13 +1,20 @@
 package org.liosmis.smis;
 
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.TimeZone;
 import java.util.ArrayList;
 import java.util.List;
 import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
+import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+import org.metricshub.wbem.javax.cim.UnsignedInteger32;
 import org.metricshub.wbem.javax.cim.UnsignedInteger64;
 
 /** Builds a CIM instance property by property, with the JSR48 value type each CIM type needs. */
@@ -45,6 +52,26 @@ final class InstanceBuilder {
 
     InstanceBuilder uint64(String name, long value) {
         return add(name, CIMDataType.UINT64_T, new UnsignedInteger64(BigInteger.valueOf(value)));
+    }
+
+    InstanceBuilder uint32(String name, long value) {
+        return add(name, CIMDataType.UINT32_T, new UnsignedInteger32(value));
+    }
+
+    /** A point in time, written in UTC. */
+    InstanceBuilder datetime(String name, Instant instant) {
+        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        utc.setTimeInMillis(instant.toEpochMilli());
+        return add(name, CIMDataType.DATETIME_T, new CIMDateTimeAbsolute(utc));
+    }
+
+    InstanceBuilder interval(String name, Duration duration) {
+        return add(name, CIMDataType.DATETIME_T, new CIMDateTimeInterval(duration.toMillis()));
+    }
+
+    /** A string property with the EmbeddedObject or EmbeddedInstance qualifier, carrying an instance. */
+    InstanceBuilder embedded(String name, CIMInstance instance) {
+        return add(name, CIMDataType.OBJECT_T, instance);
     }
 
     InstanceBuilder strings(String name, String... values) {

@@ -18,6 +18,8 @@ public final class ObjectNames {
     public static final String CONFIGURATION_SERVICE = "LIO_StorageConfigurationService";
     public static final String CONFIGURATION_CAPABILITIES = "LIO_StorageConfigurationCapabilities";
     public static final String REGISTERED_PROFILE = "LIO_RegisteredProfile";
+    public static final String JOB = "LIO_ConcreteJob";
+    public static final String REPLICATION_CAPABILITIES = "LIO_StorageReplicationCapabilities";
     /** The organisation part of every InstanceID (SMI-S "OrgID:LocalID"). */
     static final String ORG = "LIO";
 
@@ -52,8 +54,12 @@ public final class ObjectNames {
     }
 
     public CIMObjectPath volume(Volume volume) {
+        return volume(volume.id());
+    }
+
+    public CIMObjectPath volume(String volumeId) {
         return path(modelNamespace, VOLUME, key("SystemCreationClassName", SYSTEM), key("SystemName", systemName),
-                key("CreationClassName", VOLUME), key("DeviceID", volume.id()));
+                key("CreationClassName", VOLUME), key("DeviceID", volumeId));
     }
 
     public CIMObjectPath configurationService() {
@@ -67,15 +73,43 @@ public final class ObjectNames {
                 key("InstanceID", ORG + ":StorageConfigurationCapabilities"));
     }
 
+    public CIMObjectPath job(String jobId) {
+        return path(modelNamespace, JOB, key("InstanceID", ORG + ":job:" + jobId));
+    }
+
+    public CIMObjectPath replicationCapabilities(String synchronizationType) {
+        return path(modelNamespace, REPLICATION_CAPABILITIES,
+                key("InstanceID", ORG + ":StorageReplicationCapabilities:" + synchronizationType));
+    }
+
     public CIMObjectPath registeredProfile(String profileId) {
         return path(interopNamespace, REGISTERED_PROFILE, key("InstanceID", ORG + ":profile:" + profileId));
     }
 
     /** The pool id an instance name of LIO_StoragePool refers to, or null if it is not one of ours. */
     static String poolId(CIMObjectPath poolName) {
-        Object instanceId = poolName.getKeyValue("InstanceID");
-        String prefix = ORG + ":pool:";
-        return instanceId instanceof String s && s.startsWith(prefix) ? s.substring(prefix.length()) : null;
+        return localId(poolName, POOL, ":pool:");
+    }
+
+    /** The job id an instance name of LIO_ConcreteJob refers to, or null if it is not one of ours. */
+    static String jobId(CIMObjectPath jobName) {
+        return localId(jobName, JOB, ":job:");
+    }
+
+    /** The volume id (DeviceID) of an instance name of one of this system's volumes, or null. */
+    String volumeId(CIMObjectPath volumeName) {
+        boolean ours = VOLUME.equalsIgnoreCase(volumeName.getObjectName())
+                && SYSTEM.equals(volumeName.getKeyValue("SystemCreationClassName"))
+                && systemName.equals(volumeName.getKeyValue("SystemName"))
+                && VOLUME.equals(volumeName.getKeyValue("CreationClassName"));
+        return ours && volumeName.getKeyValue("DeviceID") instanceof String id ? id : null;
+    }
+
+    private static String localId(CIMObjectPath name, String className, String kind) {
+        Object instanceId = name.getKeyValue("InstanceID");
+        String prefix = ORG + kind;
+        return className.equalsIgnoreCase(name.getObjectName()) && instanceId instanceof String s && s.startsWith(prefix)
+                ? s.substring(prefix.length()) : null;
     }
 
     static CIMObjectPath path(String namespace, String className, CIMProperty<?>... keys) {

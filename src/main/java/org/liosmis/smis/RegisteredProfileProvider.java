@@ -19,7 +19,9 @@ final class RegisteredProfileProvider implements InstanceProvider {
 
     static final Profile ARRAY = new Profile("Array", "Array", "1.5.0");
     static final Profile BLOCK_SERVICES = new Profile("BlockServices", "Block Services", "1.5.0");
-    static final List<Profile> PROFILES = List.of(ARRAY, BLOCK_SERVICES);
+    static final Profile COPY_SERVICES = new Profile("CopyServices", "Copy Services", "1.5.0");
+    static final Profile JOB_CONTROL = new Profile("JobControl", "Job Control", "1.5.0");
+    static final List<Profile> PROFILES = List.of(ARRAY, BLOCK_SERVICES, COPY_SERVICES, JOB_CONTROL);
 
     /** RegisteredOrganization 11: SNIA; AdvertiseTypes 2: Not Advertised (no SLP here). */
     private static final int ORGANIZATION_SNIA = 11;

@@ -3,6 +3,7 @@ package org.liosmis.smis;
 import java.util.Set;
 import org.liosmis.cimom.ProviderRegistry;
 import org.liosmis.engine.Inventory;
+import org.liosmis.engine.ReplicaEngine;
 
 /** Registers every SMI-S provider of lio-smis for its classes and namespaces. */
 public final class SmisProviders {
@@ -10,17 +11,24 @@ public final class SmisProviders {
     private SmisProviders() {
     }
 
-    public static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ObjectNames names) {
+    public static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
+                                            ObjectNames names) {
+        StorageReplicationCapabilitiesProvider replicationCapabilities = new StorageReplicationCapabilitiesProvider(names);
         Set<String> model = Set.of(names.modelNamespace());
         Set<String> interop = Set.of(names.interopNamespace());
         registry.register(ObjectNames.SYSTEM, new StorageSystemProvider(inventory, names), model)
                 .register(ObjectNames.POOL, new StoragePoolProvider(inventory, names), model)
                 .register(ObjectNames.VOLUME, new StorageVolumeProvider(inventory, names), model)
-                .register(ObjectNames.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(names), model)
+                .register(ObjectNames.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(names, engine), model)
+                .register(ObjectNames.REPLICATION_CAPABILITIES, replicationCapabilities, model)
+                .register(ObjectNames.JOB, new ConcreteJobProvider(engine, names), model)
+                .register("LIO_StorageSynchronized", new StorageSynchronizedProvider(engine, names), model)
+                .register("LIO_AffectedJobElement", JobAssociations.affectedJobElement(names, engine, inventory), model)
+                .register("LIO_OwningJobElement", JobAssociations.owningJobElement(names, engine), model)
                 .register(ObjectNames.CONFIGURATION_CAPABILITIES, new StorageConfigurationCapabilitiesProvider(names), model)
                 .register(ObjectNames.REGISTERED_PROFILE, new RegisteredProfileProvider(names), interop)
                 .register("LIO_HostedService", Associations.hostedService(names), model)
-                .register("LIO_ElementCapabilities", Associations.elementCapabilities(names), model)
+                .register("LIO_ElementCapabilities", Associations.elementCapabilities(names, replicationCapabilities.paths()), model)
                 .register("LIO_HostedStoragePool", Associations.hostedStoragePool(names, inventory), model)
                 .register("LIO_SystemDevice", Associations.systemDevice(names, inventory), model)
                 .register("LIO_AllocatedFromStoragePool", Associations.allocatedFromStoragePool(names, inventory), model);

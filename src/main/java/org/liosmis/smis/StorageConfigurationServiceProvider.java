@@ -1,14 +1,27 @@
 package org.liosmis.smis;
 
+import java.util.List;
+import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.spi.MethodProvider;
+import org.liosmis.spi.MethodResult;
+import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
 
 /** LIO_StorageConfigurationService: where clients make and delete replicas. */
-final class StorageConfigurationServiceProvider extends SingletonProvider {
+final class StorageConfigurationServiceProvider extends SingletonProvider implements MethodProvider {
 
     private final ObjectNames names;
+    private final ConfigurationServiceMethods methods;
 
-    StorageConfigurationServiceProvider(ObjectNames names) {
+    StorageConfigurationServiceProvider(ObjectNames names, ReplicaEngine engine) {
         this.names = names;
+        this.methods = new ConfigurationServiceMethods(engine, names);
+    }
+
+    @Override
+    public MethodResult invokeMethod(CIMObjectPath objectName, String methodName, List<CIMArgument<?>> inArgs) {
+        return methods.invoke(methodName, inArgs);
     }
 
     @Override

@@ -16,12 +16,14 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 /** "lio-smis serve --demo" started in-process on ephemeral ports, as the tests' real server. */
 final class DemoServer implements AutoCloseable {
 
+    private final RunningService service;
     private final EmbeddedServer server;
     private final Path stateDir;
     private final List<WBEMClient> clients = new ArrayList<>();
 
-    private DemoServer(EmbeddedServer server, Path stateDir) {
-        this.server = server;
+    private DemoServer(RunningService service, Path stateDir) {
+        this.service = service;
+        this.server = service.server();
         this.stateDir = stateDir;
     }
 
@@ -60,6 +62,6 @@ final class DemoServer implements AutoCloseable {
     @Override
     public void close() {
         clients.forEach(WBEMClient::close);
-        server.close();
+        service.close();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.lio.FileioSpec;
@@ -21,7 +22,8 @@ class LioInventoryTest {
     Path dir;
 
     private LioInventory inventory(LioRoot lio) {
-        return new LioInventory(lio, Map.of("fast", dir.resolve("pool")), "target.example");
+        return new LioInventory(lio, Map.of("fast", dir.resolve("pool")), "target.example",
+                id -> id.equals("fileio/inside") ? Optional.of("Inside volume") : Optional.empty());
     }
 
     private LioRoot lioWithVolumes() throws Exception {
@@ -39,6 +41,7 @@ class LioInventoryTest {
         LioInventory inventory = inventory(lioWithVolumes());
         Volume inside = inventory.volume("fileio/inside").orElseThrow();
         assertEquals("fast", inside.poolId());
+        assertEquals("Inside volume", inside.elementName());
         assertEquals(512, inside.blockSize());
         assertEquals(8 * MIB / 512, inside.numberOfBlocks());
         assertEquals("6001405D3F6A0D25B6C4B5E9A7E12345", inside.naaId());

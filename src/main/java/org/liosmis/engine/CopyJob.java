@@ -1,0 +1,108 @@
+package org.liosmis.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.liosmis.datapath.CancelToken;
+import org.liosmis.datapath.CopyCancelledException;
+import org.liosmis.datapath.NoSpaceException;
+import org.liosmis.lio.FileioSpec;
+import org.liosmis.lio.configfs.ConfigFsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One replica made by copying: copy the data, then create the storage object, then record
+ * the outcome. Progress is committed at most once a second and per whole percent.
+ */
+final class CopyJob implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CopyJob.class);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
+    private Job job;
+    private final ReplicaEngine.Plan plan;
+    private final CancelToken cancel;
+    private final ReplicaEngine engine;
+    private Instant lastProgress = Instant.EPOCH;
+
+    CopyJob(Job job, ReplicaEngine.Plan plan, CancelToken cancel, ReplicaEngine engine) {
+        this.job = job;
+        this.plan = plan;
+        this.cancel = cancel;
+        this.engine = engine;
+    }
+
+    @Override
+    public void run() {
+        StateStore store = engine.store();
+        boolean success = false;
+        try {
+            job = job.running(engine.clock().instant());
+            store.putJob(job);
+            engine.files().copy(Path.of(plan.source().backingPath()), plan.file(), this::progress, cancel);
+            engine.lio().createFileio(FileioSpec.of(plan.name(), plan.file(), plan.source().sizeBytes()));
+            complete();
+            success = true;
+        } catch (CopyCancelledException e) {
+            if (engine.closing()) {
+                fail(Job.State.EXCEPTION, Job.Failure.INTERRUPTED_BY_RESTART, Recovery.STOPPED);
+            } else {
+                fail(engine.stopState(job.id()), Job.Failure.CANCELLED,
+                        "the copy was stopped on request; the partial replica was removed");
+            }
+        } catch (NoSpaceException e) {
+            fail(Job.State.EXCEPTION, Job.Failure.NO_SPACE, e.getMessage() + "; the partial replica was removed and "
+                    + "the source is untouched; free space in pool " + plan.pool().id() + " or name another TargetPool");
+        } catch (IOException e) {
+            fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "copying " + plan.source().backingPath() + " failed: "
+                    + e.getMessage() + "; the partial replica was removed and the source is untouched");
+        } catch (ConfigFsException e) {
+            ReplicaEngine.deleteQuietly(plan.file());
+            fail(Job.State.EXCEPTION, Job.Failure.LIO_ERROR, "LIO refused the replica's storage object: " + e.getMessage());
+        } catch (RuntimeException e) {
+            ReplicaEngine.deleteQuietly(plan.file());
+            fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "the copy failed: " + e);
+        } finally {
+            engine.finished(job, success);
+        }
+    }
+
+    private void progress(long done, long total) {
+        Instant now = engine.clock().instant();
+        int percent = total == 0 ? 99 : (int) Math.min(99, done * 100 / total);
+        if (percent > job.percentComplete() && now.isAfter(lastProgress.plus(PROGRESS_INTERVAL))) {
+            lastProgress = now;
+            job = job.withProgress(percent);
+            engine.store().putJob(job);
+            engine.store().putReplica(copying(percent));
+        }
+    }
+
+    private Replica copying(int percent) {
+        return new Replica(plan.source().id(), plan.targetId(), plan.kind(), CopyMethod.FULL_COPY,
+                Replica.State.COPYING, percent, null, job.id());
+    }
+
+    private void complete() {
+        Instant now = engine.clock().instant();
+        StateStore store = engine.store();
+        if (plan.kind() == ReplicaKind.SNAPSHOT) {
+            store.putReplica(new Replica(plan.source().id(), plan.targetId(), plan.kind(), CopyMethod.FULL_COPY,
+                    Replica.State.ESTABLISHED, 100, now, job.id()));
+        } else {
+            store.deleteReplicasOf(plan.targetId());
+        }
+        job = job.ended(Job.State.COMPLETED, now, null, null);
+        store.putJob(job);
+        LOG.info("job {}: {} {} copied from {}", job.id(), plan.kind(), plan.targetId(), plan.source().id());
+    }
+
+    private void fail(Job.State state, Job.Failure failure, String description) {
+        engine.store().deleteReplicasOf(plan.targetId());
+        job = job.ended(state, engine.clock().instant(), failure, description);
+        engine.store().putJob(job);
+        LOG.warn("job {}: {} {}", job.id(), state, description);
+    }
+}

@@ -1,0 +1,201 @@
+package org.liosmis.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's durable state in an SQLite database: jobs, source/replica relationships and
+ * the ElementNames clients gave volumes. Every change is committed before it is reported,
+ * so a crash loses nothing a client was told. One connection, used under this object's lock.
+ */
+public final class StateStore implements AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS jobs (
+              id TEXT PRIMARY KEY, state TEXT NOT NULL, percent INTEGER NOT NULL, element_name TEXT,
+              source_id TEXT NOT NULL, target_id TEXT NOT NULL, target_file TEXT NOT NULL, kind TEXT NOT NULL,
+              submitted INTEGER NOT NULL, started INTEGER, finished INTEGER, delete_on_completion INTEGER NOT NULL,
+              time_before_removal_ms INTEGER NOT NULL, failure TEXT, error_description TEXT);
+            CREATE TABLE IF NOT EXISTS replicas (
+              target_id TEXT PRIMARY KEY, source_id TEXT NOT NULL, kind TEXT NOT NULL, method TEXT NOT NULL,
+              state TEXT NOT NULL, percent INTEGER NOT NULL, when_synced INTEGER, job_id TEXT);
+            CREATE TABLE IF NOT EXISTS element_names (
+              volume_id TEXT PRIMARY KEY, element_name TEXT NOT NULL UNIQUE);
+            """;
+
+    private final Connection connection;
+
+    private StateStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating if new) the database file. */
+    public static StateStore open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=FULL");
+                for (String table : SCHEMA.split(";")) {
+                    if (!table.isBlank()) {
+                        statement.executeUpdate(table);
+                    }
+                }
+            }
+            return new StateStore(connection);
+        } catch (SQLException | java.io.IOException e) {
+            throw new EngineException("cannot open the state database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- jobs
+
+    public synchronized void putJob(Job job) {
+        update("INSERT OR REPLACE INTO jobs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", job.id(), job.state().name(),
+                job.percentComplete(), job.elementName(), job.sourceId(), job.targetId(), job.targetFile(),
+                job.kind().name(), millis(job.submitted()), millis(job.started()), millis(job.finished()),
+                job.deleteOnCompletion() ? 1 : 0, job.timeBeforeRemoval().toMillis(),
+                job.failure() == null ? null : job.failure().name(), job.errorDescription());
+    }
+
+    public synchronized Optional<Job> job(String id) {
+        return query("SELECT * FROM jobs WHERE id = ?", StateStore::job, id).stream().findFirst();
+    }
+
+    public synchronized List<Job> jobs() {
+        return query("SELECT * FROM jobs ORDER BY submitted, id", StateStore::job);
+    }
+
+    public synchronized void deleteJob(String id) {
+        update("DELETE FROM jobs WHERE id = ?", id);
+    }
+
+    private static Job job(ResultSet row) throws SQLException {
+        String failure = row.getString("failure");
+        return new Job(row.getString("id"), Job.State.valueOf(row.getString("state")), row.getInt("percent"),
+                row.getString("element_name"), row.getString("source_id"), row.getString("target_id"),
+                row.getString("target_file"), ReplicaKind.valueOf(row.getString("kind")),
+                instant(row, "submitted"), instant(row, "started"), instant(row, "finished"),
+                row.getInt("delete_on_completion") != 0, Duration.ofMillis(row.getLong("time_before_removal_ms")),
+                failure == null ? null : Job.Failure.valueOf(failure), row.getString("error_description"));
+    }
+
+    // ---- replicas
+
+    public synchronized void putReplica(Replica replica) {
+        update("INSERT OR REPLACE INTO replicas VALUES (?,?,?,?,?,?,?,?)", replica.targetId(), replica.sourceId(),
+                replica.kind().name(), replica.method().name(), replica.state().name(), replica.percentSynced(),
+                millis(replica.whenSynced()), replica.jobId());
+    }
+
+    public synchronized List<Replica> replicas() {
+        return query("SELECT * FROM replicas ORDER BY target_id", StateStore::replica);
+    }
+
+    /** Forgets every relationship the volume takes part in, as source or as replica. */
+    public synchronized void deleteReplicasOf(String volumeId) {
+        update("DELETE FROM replicas WHERE source_id = ? OR target_id = ?", volumeId, volumeId);
+    }
+
+    private static Replica replica(ResultSet row) throws SQLException {
+        return new Replica(row.getString("source_id"), row.getString("target_id"),
+                ReplicaKind.valueOf(row.getString("kind")), CopyMethod.valueOf(row.getString("method")),
+                Replica.State.valueOf(row.getString("state")), row.getInt("percent"), instant(row, "when_synced"),
+                row.getString("job_id"));
+    }
+
+    // ---- element names
+
+    /** Records the ElementName a client gave a volume; false when another volume has it. */
+    public synchronized boolean claimElementName(String volumeId, String elementName) {
+        if (!query("SELECT volume_id FROM element_names WHERE element_name = ? AND volume_id <> ?",
+                row -> row.getString(1), elementName, volumeId).isEmpty()) {
+            return false;
+        }
+        update("INSERT OR REPLACE INTO element_names VALUES (?, ?)", volumeId, elementName);
+        return true;
+    }
+
+    public synchronized Optional<String> elementName(String volumeId) {
+        return query("SELECT element_name FROM element_names WHERE volume_id = ?", row -> row.getString(1), volumeId)
+                .stream().findFirst();
+    }
+
+    public synchronized Optional<String> volumeNamed(String elementName) {
+        return query("SELECT volume_id FROM element_names WHERE element_name = ?", row -> row.getString(1), elementName)
+                .stream().findFirst();
+    }
+
+    public synchronized void releaseElementName(String volumeId) {
+        update("DELETE FROM element_names WHERE volume_id = ?", volumeId);
+    }
+
+    // ---- plumbing
+
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Row<T> reader, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(reader.read(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new EngineException("state database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new EngineException("state database update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        }
+        return statement;
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new EngineException("cannot close the state database: " + e.getMessage(), e);
+        }
+    }
+}

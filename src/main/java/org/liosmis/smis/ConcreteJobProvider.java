@@ -1,0 +1,135 @@
+package org.liosmis.smis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.liosmis.engine.Job;
+import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.spi.InstanceProvider;
+import org.liosmis.spi.MethodProvider;
+import org.liosmis.spi.MethodResult;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+
+/**
+ * LIO_ConcreteJob: the copy jobs of CreateReplica, with the job contract SMI-S clients rely
+ * on (JobState, PercentComplete 100 in every terminal state, ErrorCode 0 on success,
+ * JobOutParameters) and its methods: RequestStateChange, KillJob, GetError, GetErrors.
+ */
+final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
+
+    /** RequestStateChange's RequestedState values and return values (DMTF CIM_ConcreteJob). */
+    private static final int TERMINATE = 4;
+    private static final int KILL = 5;
+    private static final int INVALID_STATE_TRANSITION = 4097;
+
+    private final ReplicaEngine engine;
+    private final ObjectNames names;
+    private final JobErrors errors;
+
+    ConcreteJobProvider(ReplicaEngine engine, ObjectNames names) {
+        this.engine = engine;
+        this.names = names;
+        this.errors = new JobErrors(names);
+    }
+
+    @Override
+    public Stream<CIMInstance> enumerateInstances(String namespace, String className) {
+        return engine.jobs().stream().map(this::instance);
+    }
+
+    @Override
+    public CIMInstance getInstance(CIMObjectPath instanceName) {
+        String id = ObjectNames.jobId(instanceName);
+        return id == null ? null : engine.job(id).map(this::instance).orElse(null);
+    }
+
+    @Override
+    public void deleteInstance(CIMObjectPath instanceName) throws WBEMException {
+        String id = ObjectNames.jobId(instanceName);
+        if (!engine.deleteJob(id)) {
+            throw new WBEMException(WBEMException.CIM_ERR_FAILED,
+                    "job " + id + " is still running; stop it with RequestStateChange(4) or wait for it to end");
+        }
+    }
+
+    CIMInstance instance(Job job) {
+        InstanceBuilder builder = new InstanceBuilder(names.job(job.id()))
+                .string("Name", "CreateReplica")
+                .string("ElementName", "copy of " + job.sourceId() + " to " + job.elementName())
+                .string("Description", job.kind().name().toLowerCase() + " " + job.targetId() + " of " + job.sourceId())
+                .uint16("JobState", JobStates.jobState(job.state()))
+                .uint16s("OperationalStatus", JobStates.operationalStatus(job.state()))
+                .string("JobStatus", JobStates.jobStatus(job))
+                .uint16("PercentComplete", job.percentComplete())
+                .uint16("ErrorCode", job.state() == Job.State.COMPLETED || !job.state().finished() ? 0 : MethodResults.FAILED)
+                .bool("DeleteOnCompletion", job.deleteOnCompletion())
+                .interval("TimeBeforeRemoval", job.timeBeforeRemoval())
+                .datetime("TimeSubmitted", job.submitted())
+                .datetime("TimeOfLastStateChange", lastChange(job));
+        if (job.started() != null) {
+            builder.datetime("StartTime", job.started())
+                    .interval("ElapsedTime", Duration.between(job.started(),
+                            job.finished() != null ? job.finished() : Instant.now()));
+        }
+        if (job.errorDescription() != null) {
+            builder.string("ErrorDescription", job.errorDescription());
+        }
+        if (job.state() == Job.State.COMPLETED) {
+            builder.embedded("JobOutParameters", jobOutParameters(job));
+        }
+        return builder.build();
+    }
+
+    /** CreateReplica's output as the job saw it end: __ReturnValue and TargetElement (a WBEM URI). */
+    private CIMInstance jobOutParameters(Job job) {
+        return new InstanceBuilder(new CIMObjectPath(null, null, null, null, "__JobOutParameters", null))
+                .uint32("__ReturnValue", MethodResults.COMPLETED)
+                .string("TargetElement", names.volume(job.targetId()).toString())
+                .build();
+    }
+
+    private static Instant lastChange(Job job) {
+        return job.finished() != null ? job.finished() : job.started() != null ? job.started() : job.submitted();
+    }
+
+    @Override
+    public MethodResult invokeMethod(CIMObjectPath objectName, String methodName, List<CIMArgument<?>> inArgs) {
+        String id = ObjectNames.jobId(objectName);
+        Job job = engine.job(id).orElseThrow();
+        return switch (methodName) {
+            case "RequestStateChange" -> requestStateChange(job, MethodResults.argument(inArgs, "RequestedState"));
+            case "KillJob" -> stop(job, true);
+            case "GetError" -> MethodResults.of(MethodResults.COMPLETED, embeddedOut("Error", errors.of(job)));
+            case "GetErrors" -> MethodResults.of(MethodResults.COMPLETED, new CIMArgument<>("Errors",
+                    CIMDataType.OBJECT_ARRAY_T, errors.of(job) == null ? new CIMInstance[0]
+                            : new CIMInstance[] {errors.of(job)}));
+            default -> MethodResults.refused(methodName, MethodResults.NOT_SUPPORTED, methodName + " is not offered for jobs");
+        };
+    }
+
+    private MethodResult requestStateChange(Job job, Object requested) {
+        int state = requested instanceof Number n ? n.intValue() : -1;
+        if (state != TERMINATE && state != KILL) {
+            return MethodResults.refused("RequestStateChange", MethodResults.INVALID_PARAMETER,
+                    "a copy job can only be stopped: RequestedState 4 (Terminate) or 5 (Kill), not " + requested);
+        }
+        return stop(job, state == KILL);
+    }
+
+    private MethodResult stop(Job job, boolean kill) {
+        if (!engine.cancel(job.id(), kill)) {
+            return MethodResults.refused("RequestStateChange", INVALID_STATE_TRANSITION,
+                    "job " + job.id() + " has already ended (" + job.state() + ")");
+        }
+        return MethodResults.of(MethodResults.JOB_STARTED);
+    }
+
+    private static CIMArgument<?> embeddedOut(String name, CIMInstance instance) {
+        return new CIMArgument<>(name, CIMDataType.OBJECT_T, instance);
+    }
+}

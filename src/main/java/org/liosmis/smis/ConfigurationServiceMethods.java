@@ -1,0 +1,109 @@
+package org.liosmis.smis;
+
+import java.util.List;
+import org.liosmis.engine.CreateReplicaRequest;
+import org.liosmis.engine.CreateReplicaResult;
+import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.engine.ReplicaKind;
+import org.liosmis.engine.RequestRefused;
+import org.liosmis.spi.MethodResult;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+
+/**
+ * The methods of LIO_StorageConfigurationService that work: CreateReplica and
+ * ReturnToStoragePool. Every other declared method answers 1, Not Supported.
+ */
+final class ConfigurationServiceMethods {
+
+    /** CreateReplica's CopyType values (DMTF). */
+    private static final int ASYNC = 2;
+    private static final int SYNC = 3;
+    private static final int UNSYNC_ASSOC = 4;
+    private static final int UNSYNC_UNASSOC = 5;
+
+    private final ReplicaEngine engine;
+    private final ObjectNames names;
+
+    ConfigurationServiceMethods(ReplicaEngine engine, ObjectNames names) {
+        this.engine = engine;
+        this.names = names;
+    }
+
+    MethodResult invoke(String methodName, List<CIMArgument<?>> args) {
+        return switch (methodName) {
+            case "CreateReplica" -> createReplica(args);
+            case "ReturnToStoragePool" -> returnToStoragePool(args);
+            default -> MethodResults.refused(methodName, MethodResults.NOT_SUPPORTED, methodName + " is not offered");
+        };
+    }
+
+    private MethodResult createReplica(List<CIMArgument<?>> args) {
+        String method = "CreateReplica";
+        String sourceId = args(args, "SourceElement") instanceof CIMObjectPath source ? names.volumeId(source) : null;
+        if (sourceId == null) {
+            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
+                    "SourceElement must name a LIO_StorageVolume of system " + names.systemName());
+        }
+        if (!(args(args, "CopyType") instanceof UnsignedInteger16 copyType)) {
+            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
+                    "CopyType is required: 4 (UnSyncAssoc) for a snapshot, 5 (UnSyncUnAssoc) for an independent copy");
+        }
+        ReplicaKind kind;
+        switch (copyType.intValue()) {
+            case UNSYNC_ASSOC -> kind = ReplicaKind.SNAPSHOT;
+            case UNSYNC_UNASSOC -> kind = ReplicaKind.CLONE;
+            case ASYNC, SYNC -> {
+                return MethodResults.refused(method, MethodResults.NOT_SUPPORTED,
+                        "mirrors (CopyType 2 and 3) are not offered; use 4 or 5");
+            }
+            default -> {
+                return MethodResults.refused(method, MethodResults.INVALID_PARAMETER, "CopyType " + copyType
+                        + " is reserved or vendor specific; use 4 (UnSyncAssoc) or 5 (UnSyncUnAssoc)");
+            }
+        }
+        if (args(args, "TargetSettingGoal") != null) {
+            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
+                    "TargetSettingGoal cannot be honoured: lio-smis offers no storage settings; leave it out");
+        }
+        String poolId = null;
+        if (args(args, "TargetPool") instanceof CIMObjectPath pool) {
+            poolId = ObjectNames.poolId(pool);
+            if (poolId == null) {
+                return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
+                        "TargetPool must name a LIO_StoragePool, not " + pool);
+            }
+        }
+        try {
+            CreateReplicaResult result = engine.createReplica(new CreateReplicaRequest(sourceId, kind, poolId,
+                    (String) args(args, "ElementName")));
+            return result.done()
+                    ? MethodResults.of(MethodResults.COMPLETED,
+                            MethodResults.reference("TargetElement", names.volume(result.targetId())))
+                    : MethodResults.of(MethodResults.JOB_STARTED,
+                            MethodResults.reference("Job", names.job(result.jobId())));
+        } catch (RequestRefused refusal) {
+            return MethodResults.refused(method, refusal);
+        }
+    }
+
+    private MethodResult returnToStoragePool(List<CIMArgument<?>> args) {
+        String method = "ReturnToStoragePool";
+        String volumeId = args(args, "TheElement") instanceof CIMObjectPath element ? names.volumeId(element) : null;
+        if (volumeId == null) {
+            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
+                    "TheElement must name a LIO_StorageVolume of system " + names.systemName());
+        }
+        try {
+            engine.deleteVolume(volumeId);
+            return MethodResults.of(MethodResults.COMPLETED);
+        } catch (RequestRefused refusal) {
+            return MethodResults.refused(method, refusal);
+        }
+    }
+
+    private static Object args(List<CIMArgument<?>> args, String name) {
+        return MethodResults.argument(args, name);
+    }
+}
