@@ -37,20 +37,4 @@ record DataRanges(List<Range> ranges, long fileSize) {
     long dataBytes() {
         return ranges.stream().mapToLong(Range::length).sum();
     }
-
-    /** The holes between and around the data. */
-    List<Range> holes() {
-        List<Range> holes = new ArrayList<>();
-        long offset = 0;
-        for (Range data : ranges) {
-            if (data.offset() > offset) {
-                holes.add(new Range(offset, data.offset() - offset));
-            }
-            offset = data.end();
-        }
-        if (fileSize > offset) {
-            holes.add(new Range(offset, fileSize - offset));
-        }
-        return holes;
-    }
 }

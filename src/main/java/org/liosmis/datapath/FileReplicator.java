@@ -73,7 +73,8 @@ public final class FileReplicator {
     /**
      * Copies all data of {@code source} to the new file {@code target}; holes stay holes, so
      * the target allocates what the source does. Blocks are not shared even where the
-     * filesystem could (use {@link #reflink} for that).
+     * filesystem could (use {@link #reflink} for that). Preallocated but never written
+     * extents of the source read as holes, so they stay unallocated in the target.
      *
      * @throws FileAlreadyExistsException if the target exists (even as a dangling symlink)
      * @throws NoSpaceException if the target's filesystem is, or becomes, too full

@@ -32,9 +32,6 @@ final class Libc {
     static final int SEEK_DATA = 3;
     static final int SEEK_HOLE = 4;
 
-    static final int FALLOC_FL_KEEP_SIZE = 0x01;
-    static final int FALLOC_FL_PUNCH_HOLE = 0x02;
-
     static final long FICLONE = 0x40049409L;
 
     static final int AT_FDCWD = -100;
@@ -72,8 +69,6 @@ final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle FTRUNCATE = bind("ftruncate",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle FALLOCATE = bind("fallocate",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle IOCTL = bind("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle STATX = bind("statx",
@@ -164,14 +159,6 @@ final class Libc {
     static int ftruncate(MemorySegment e, int fd, long length) {
         try {
             return (int) FTRUNCATE.invokeExact(e, fd, length);
-        } catch (Throwable t) {
-            throw linkageFailure(t);
-        }
-    }
-
-    static int fallocate(MemorySegment e, int fd, int mode, long offset, long length) {
-        try {
-            return (int) FALLOCATE.invokeExact(e, fd, mode, offset, length);
         } catch (Throwable t) {
             throw linkageFailure(t);
         }

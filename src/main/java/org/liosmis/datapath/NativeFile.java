@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * A file opened with libc's {@code open()}, so its descriptor can be handed to the calls
- * FileChannel does not offer (SEEK_DATA, FICLONE, hole punching). Used by one thread at a time.
+ * FileChannel does not offer (SEEK_DATA, FICLONE, statx). Used by one thread at a time.
  */
 final class NativeFile implements AutoCloseable {
 
@@ -121,12 +121,6 @@ final class NativeFile implements AutoCloseable {
     void truncate(long length) throws ErrnoException {
         if (Libc.ftruncate(errno, fd, length) != 0) {
             throw failure("ftruncate");
-        }
-    }
-
-    void punchHole(long offset, long length) throws ErrnoException {
-        if (Libc.fallocate(errno, fd, Libc.FALLOC_FL_PUNCH_HOLE | Libc.FALLOC_FL_KEEP_SIZE, offset, length) != 0) {
-            throw failure("fallocate(PUNCH_HOLE)");
         }
     }
 

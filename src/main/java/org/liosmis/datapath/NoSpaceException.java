@@ -26,8 +26,8 @@ public final class NoSpaceException extends IOException {
 
     private static String message(Path directory, long neededBytes, long freeBytes) {
         String what = neededBytes > 0 ? "for " + Bytes.describe(neededBytes) : "for the clone's metadata";
-        return "no space left in " + directory + " " + what + " (" + Bytes.describe(freeBytes)
-                + " free before it started): free space there, raise the quota or choose another pool";
+        return "no space left in " + directory + " " + what + "; " + Bytes.describe(freeBytes)
+                + " were free when it started: free space there, raise the quota or choose another pool";
     }
 
     public Path directory() {

@@ -28,6 +28,7 @@ final class TestFiles {
     static Path sparse(Path file, long size, long... dataRanges) throws IOException {
         Random random = new Random(file.getFileName().hashCode());
         try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.setLength(size); // writes inside EOF: XFS would preallocate into the holes past it
             FileChannel channel = raw.getChannel();
             ByteBuffer chunk = ByteBuffer.allocate(MIB);
             for (int i = 0; i < dataRanges.length; i += 2) {
@@ -41,7 +42,6 @@ final class TestFiles {
                     }
                 }
             }
-            raw.setLength(size);
             channel.force(true);
         }
         return file;
