@@ -1,0 +1,155 @@
+package org.liosmis.datapath;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Makes the backing file of a fileio replica: an instant copy-on-write clone where the
+ * filesystem shares extents (XFS with reflink, btrfs), else a full sparse-aware copy.
+ *
+ * <p>Both write under a hidden partial name beside the target, fsync, and rename to the
+ * target only when complete, never replacing an existing file or following a symlink there;
+ * on any failure the partial file is deleted. The source is only read. Thread-safe.
+ */
+public final class FileReplicator {
+
+    private static final int CHUNK_BYTES = 8 << 20;
+    private static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(200);
+
+    private final long progressIntervalNanos;
+
+    /** Reports progress at most every 200 ms. */
+    public FileReplicator() {
+        this(DEFAULT_PROGRESS_INTERVAL);
+    }
+
+    /** Reports progress at most once per {@code progressInterval} (plus the first and last report). */
+    public FileReplicator(Duration progressInterval) {
+        if (progressInterval.isNegative()) {
+            throw new IllegalArgumentException("negative progress interval " + progressInterval);
+        }
+        this.progressIntervalNanos = progressInterval.toNanos();
+    }
+
+    /**
+     * Clones {@code source} to {@code target} with FICLONE: instant, sharing all extents until
+     * either file is written.
+     *
+     * @return false, leaving nothing behind, when the filesystem cannot clone (ext4, or the
+     *     target on another filesystem); then {@link #copy} is the way
+     * @throws FileAlreadyExistsException if the target exists (even as a dangling symlink)
+     * @throws NoSpaceException if the filesystem has no room for the clone's metadata
+     */
+    public boolean reflink(Path source, Path target) throws IOException {
+        refuseExisting(target);
+        long free = Files.getFileStore(directoryOf(target)).getUsableSpace();
+        try (NativeFile from = openSource(source);
+                PartialFile partial = PartialFile.create(target, from.stat().permissions())) {
+            try {
+                partial.file().cloneFrom(from);
+            } catch (ErrnoException e) {
+                if (cannotClone(e.errno())) {
+                    return false;
+                }
+                throw e;
+            }
+            partial.publish();
+            return true;
+        } catch (ErrnoException e) {
+            throw translated(e, target, 0, free);
+        }
+    }
+
+    private static boolean cannotClone(int errno) {
+        return errno == Libc.EOPNOTSUPP || errno == Libc.EXDEV || errno == Libc.EINVAL;
+    }
+
+    /**
+     * Copies all data of {@code source} to the new file {@code target}; holes stay holes, so
+     * the target allocates what the source does. Blocks are not shared even where the
+     * filesystem could (use {@link #reflink} for that). Preallocated but never written
+     * extents of the source read as holes, so they stay unallocated in the target.
+     *
+     * @throws FileAlreadyExistsException if the target exists (even as a dangling symlink)
+     * @throws NoSpaceException if the target's filesystem is, or becomes, too full
+     * @throws CopyCancelledException if {@code cancel} was cancelled before the copy finished
+     * @throws java.io.InterruptedIOException if the thread was interrupted (the flag stays set)
+     */
+    public void copy(Path source, Path target, CopyProgress progress, CancelToken cancel) throws IOException {
+        refuseExisting(target);
+        long free = Files.getFileStore(directoryOf(target)).getUsableSpace();
+        long needed = 0;
+        try (NativeFile from = openSource(source)) {
+            NativeFile.Stat stat = from.stat();
+            DataRanges data = DataRanges.of(from, stat.size());
+            needed = data.dataBytes();
+            if (needed > free) {
+                throw new NoSpaceException(directoryOf(target), needed, free, null);
+            }
+            try (PartialFile partial = PartialFile.create(target, stat.permissions())) {
+                new SparseCopy(from, partial.file(), data, CHUNK_BYTES)
+                        .run(new ThrottledProgress(progress, progressIntervalNanos, needed), cancel);
+                partial.publish();
+            }
+        } catch (ErrnoException e) {
+            throw translated(e, target, needed, free);
+        }
+    }
+
+    /** The bytes the file occupies on disk (st_blocks × 512): less than its size when sparse. */
+    public static long allocatedBytes(Path file) throws IOException {
+        try (NativeFile opened = NativeFile.open(file, Libc.O_PATH, 0)) {
+            return opened.stat().allocatedBytes();
+        } catch (ErrnoException e) {
+            throw translated(e);
+        }
+    }
+
+    /** Whether the file is an unfinished replica (a crash can leave one); safe to delete then. */
+    public static boolean isPartialFile(Path file) {
+        return PartialFile.isPartial(file);
+    }
+
+    private static NativeFile openSource(Path source) throws IOException {
+        NativeFile file = NativeFile.open(source, Libc.O_RDONLY, 0);
+        try {
+            if (!file.stat().isRegularFile()) {
+                throw new IOException(source + " is not a regular file");
+            }
+            return file;
+        } catch (IOException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    private static void refuseExisting(Path target) throws FileAlreadyExistsException {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+    }
+
+    private static Path directoryOf(Path target) {
+        return target.toAbsolutePath().getParent();
+    }
+
+    private static IOException translated(ErrnoException e, Path target, long needed, long free) {
+        return e.isNoSpace() ? new NoSpaceException(directoryOf(target), needed, free, e) : translated(e);
+    }
+
+    private static IOException translated(ErrnoException e) {
+        String file = e.file().toString();
+        return switch (e.errno()) {
+            case Libc.ENOENT -> new NoSuchFileException(file, null, e.getMessage());
+            case Libc.EACCES, Libc.EPERM -> new AccessDeniedException(file, null, e.getMessage());
+            case Libc.EEXIST -> new FileAlreadyExistsException(file, null, e.getMessage());
+            default -> e;
+        };
+    }
+}

@@ -1,0 +1,174 @@
+package org.liosmis.datapath;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+
+/**
+ * A file opened with libc's {@code open()}, so its descriptor can be handed to the calls
+ * FileChannel does not offer (SEEK_DATA, FICLONE, statx). Used by one thread at a time.
+ */
+final class NativeFile implements AutoCloseable {
+
+    private static final int STATX_SIZE_AND_BLOCKS = 0x200 | 0x400;
+    private static final int STATX_MODE = 0x2;
+    private static final int STATX_BUFFER_BYTES = 256;
+    private static final long STX_MODE = 28;
+    private static final long STX_SIZE = 40;
+    private static final long STX_BLOCKS = 48;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFREG = 0100000;
+
+    private final Path path;
+    private final int fd;
+    private final Arena arena;
+    private final MemorySegment errno;
+    private boolean closed;
+
+    private NativeFile(Path path, int fd, Arena arena, MemorySegment errno) {
+        this.path = path;
+        this.fd = fd;
+        this.arena = arena;
+        this.errno = errno;
+    }
+
+    static NativeFile open(Path path, int flags, int mode) throws ErrnoException {
+        Arena arena = Arena.ofConfined();
+        MemorySegment errno = Libc.errnoSegment(arena);
+        int fd = Libc.open(errno, arena.allocateFrom(path.toString()), flags | Libc.O_CLOEXEC, mode);
+        if (fd < 0) {
+            int code = Libc.errno(errno);
+            arena.close();
+            throw new ErrnoException("open", path, code);
+        }
+        return new NativeFile(path, fd, arena, errno);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    int descriptor() {
+        return fd;
+    }
+
+    /** Size, allocated bytes and file type, from one statx call. */
+    Stat stat() throws ErrnoException {
+        MemorySegment buffer = arena.allocate(STATX_BUFFER_BYTES, 8);
+        if (Libc.statx(errno, fd, arena.allocateFrom(""), Libc.AT_EMPTY_PATH,
+                STATX_SIZE_AND_BLOCKS | STATX_MODE, buffer) != 0) {
+            throw failure("statx");
+        }
+        return Stat.of(buffer);
+    }
+
+    /** The first data offset at or after {@code offset}, or -1 when only a hole follows. */
+    long nextData(long offset) throws ErrnoException {
+        return seek(offset, Libc.SEEK_DATA);
+    }
+
+    /** The first hole offset at or after {@code offset}; end of file counts as a hole. */
+    long nextHole(long offset) throws ErrnoException {
+        return seek(offset, Libc.SEEK_HOLE);
+    }
+
+    private long seek(long offset, int whence) throws ErrnoException {
+        long result = Libc.lseek(errno, fd, offset, whence);
+        if (result < 0) {
+            if (Libc.errno(errno) == Libc.ENXIO) {
+                return -1;
+            }
+            throw failure("lseek");
+        }
+        return result;
+    }
+
+    /** Reads up to {@code count} bytes; fewer only at end of file. */
+    long read(MemorySegment buffer, long count, long offset) throws ErrnoException {
+        long done = 0;
+        while (done < count) {
+            long n = Libc.pread(errno, fd, buffer.asSlice(done), count - done, offset + done);
+            if (n == 0) {
+                break;
+            }
+            if (n < 0) {
+                if (Libc.errno(errno) == Libc.EINTR) {
+                    continue;
+                }
+                throw failure("read");
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    void write(MemorySegment buffer, long count, long offset) throws ErrnoException {
+        long done = 0;
+        while (done < count) {
+            long n = Libc.pwrite(errno, fd, buffer.asSlice(done), count - done, offset + done);
+            if (n < 0) {
+                if (Libc.errno(errno) == Libc.EINTR) {
+                    continue;
+                }
+                throw failure("write");
+            }
+            done += n;
+        }
+    }
+
+    void truncate(long length) throws ErrnoException {
+        if (Libc.ftruncate(errno, fd, length) != 0) {
+            throw failure("ftruncate");
+        }
+    }
+
+    /** Makes this file share all of {@code source}'s extents (FICLONE). */
+    void cloneFrom(NativeFile source) throws ErrnoException {
+        if (Libc.ioctl(errno, fd, Libc.FICLONE, source.fd) != 0) {
+            throw failure("ioctl(FICLONE)");
+        }
+    }
+
+    void sync() throws ErrnoException {
+        if (Libc.fsync(errno, fd) != 0) {
+            throw failure("fsync");
+        }
+    }
+
+    private ErrnoException failure(String operation) {
+        return new ErrnoException(operation, path, Libc.errno(errno));
+    }
+
+    /**
+     * Closes the descriptor once; later calls do nothing, so a descriptor number the process
+     * reused meanwhile is never closed. A failing close after fsync loses nothing: not reported.
+     */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            Libc.close(errno, fd);
+            arena.close();
+        }
+    }
+
+    /** What statx said about a file. */
+    record Stat(int mode, long size, long allocatedBytes) {
+
+        static Stat of(MemorySegment statx) {
+            int mode = Short.toUnsignedInt(statx.get(ValueLayout.JAVA_SHORT, STX_MODE));
+            return new Stat(mode, statx.get(ValueLayout.JAVA_LONG, STX_SIZE),
+                    statx.get(ValueLayout.JAVA_LONG, STX_BLOCKS) * 512);
+        }
+
+        boolean isRegularFile() {
+            return (mode & S_IFMT) == S_IFREG;
+        }
+
+        int permissions() {
+            return mode & 0777;
+        }
+    }
+}
