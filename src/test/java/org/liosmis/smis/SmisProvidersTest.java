@@ -5,7 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Set;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.datapath.FileReplicator;
+import org.liosmis.engine.EngineSettings;
+import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.engine.StateStore;
+import org.liosmis.lio.LioRoot;
 import org.liosmis.cimom.Dispatcher;
 import org.liosmis.cimom.Namespaces;
 import org.liosmis.cimom.ProviderRegistry;
@@ -21,8 +30,26 @@ class SmisProvidersTest {
 
     private final FixedInventory inventory = FixedInventory.sample();
     private final ObjectNames names = new ObjectNames("root/lio", "interop", "target.example");
-    private final Dispatcher cimom = new Dispatcher(ClassRepositories.builtIn(),
-            SmisProviders.register(new ProviderRegistry(), inventory, names), new Namespaces(Set.of("root/lio", "interop")));
+    @TempDir
+    Path dir;
+    private StateStore store;
+    private ReplicaEngine engine;
+    private Dispatcher cimom;
+
+    @BeforeEach
+    void start() {
+        store = StateStore.open(dir.resolve("state.db"));
+        engine = new ReplicaEngine(LioRoot.emulated(dir.resolve("configfs")), inventory, store, new FileReplicator(),
+                EngineSettings.defaults());
+        cimom = new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(), inventory,
+                engine, names), new Namespaces(Set.of("root/lio", "interop")));
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+        store.close();
+    }
 
     private CIMObjectPath volumePath(int index) {
         return names.volume(inventory.volumeList().get(index));
@@ -34,8 +61,8 @@ class SmisProvidersTest {
         assertEquals(2, cimom.enumerateInstances("root/lio", "CIM_StoragePool", true, Projection.ALL).count());
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_ComputerSystem", true, Projection.ALL).count());
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_StorageConfigurationService", true, Projection.ALL).count());
-        assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_Capabilities", true, Projection.ALL).count());
-        assertEquals(2, cimom.enumerateInstances("interop", "CIM_RegisteredProfile", true, Projection.ALL).count());
+        assertEquals(1 + 3, cimom.enumerateInstances("root/lio", "CIM_Capabilities", true, Projection.ALL).count());
+        assertEquals(4, cimom.enumerateInstances("interop", "CIM_RegisteredProfile", true, Projection.ALL).count());
         // every association in one go: CIM_Dependency and CIM_Component subtrees
         assertEquals(1 + 2, cimom.enumerateInstances("root/lio", "CIM_Dependency", true, Projection.ALL).count());
         assertEquals(2 + 2, cimom.enumerateInstances("root/lio", "CIM_Component", true, Projection.ALL).count());
@@ -77,7 +104,7 @@ class SmisProvidersTest {
         assertEquals(2, cimom.associatorNames(systemPath, "CIM_SystemDevice", null, null, null).count());
         CIMObjectPath service = cimom.associatorNames(systemPath, "CIM_HostedService", null, null, null)
                 .findFirst().orElseThrow();
-        assertEquals(1, cimom.associatorNames(service, "CIM_ElementCapabilities", null, null, null).count());
+        assertEquals(1 + 3, cimom.associatorNames(service, "CIM_ElementCapabilities", null, null, null).count());
         assertEquals(1, cimom.associatorNames(systemPath, "CIM_ElementConformsToProfile", null, null, null).count());
     }
 }
