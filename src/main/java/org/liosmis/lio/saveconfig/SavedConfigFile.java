@@ -97,7 +97,7 @@ public final class SavedConfigFile {
         Path dir = file.getParent();
         Path temp = null;
         try {
-            // as targetcli saveconfig does on a host where rtslib never saved before
+            // a host where targetcli never saved may lack the directory
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

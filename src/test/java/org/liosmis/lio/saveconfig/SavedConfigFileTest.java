@@ -167,7 +167,7 @@ class SavedConfigFileTest {
     }
 
     @Test
-    void saveCreatesTheDirectoryLikeTargetcli() throws Exception {
+    void saveCreatesAMissingDirectory() throws Exception {
         Path file = temp.resolve("etc/rtslib-fb-target/saveconfig.json");
         SavedConfigFile.at(file).save(SavedConfig.empty());
         assertTrue(Files.isRegularFile(file));
