@@ -21,6 +21,7 @@ import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lio.configfs.ConfigFsLock;
 import org.liosmis.lio.configfs.KernelConfigFs;
+import org.liosmis.lio.saveconfig.SavedConfigFile;
 import org.liosmis.schema.ClassRepositories;
 import org.liosmis.schema.ClassRepository;
 import org.liosmis.smis.ObjectNames;
@@ -82,7 +83,7 @@ final class ServeCommand {
                     + " module and mount configfs (modprobe target_core_mod), or try lio-smis with --demo");
         }
         return new LioRoot(new KernelConfigFs(options.configfsRoot()), ConfigFsLock.forFile(LioRoot.DEFAULT_LOCK_FILE),
-                null);
+                null, SavedConfigFile.atDefaultLocation());
     }
 
     private static ClassRepository classes(ServeOptions options) {

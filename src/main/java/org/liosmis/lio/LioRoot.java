@@ -1,5 +1,6 @@
 package org.liosmis.lio;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,19 @@ import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lio.configfs.ConfigFsLock;
 import org.liosmis.lio.configfs.Errno;
+import org.liosmis.lio.configfs.ErrnoMapping;
 import org.liosmis.lio.configfs.KernelConfigFs;
 import org.liosmis.lio.configfs.emulator.EmulatedConfigFs;
+import org.liosmis.lio.saveconfig.SavedConfig;
+import org.liosmis.lio.saveconfig.SavedConfigException;
+import org.liosmis.lio.saveconfig.SavedConfigFile;
+import org.liosmis.lio.saveconfig.StorageObjectDump;
 
 /**
  * LIO as configfs shows it: the entry point to HBAs, storage objects and LUNs, and the place
  * where storage objects are created and deleted. Every change runs under the host-wide
- * {@link ConfigFsLock}.
+ * {@link ConfigFsLock}, and carries its storage object into targetcli's saved config (or out
+ * of it) under the same lock, so {@code targetctl restore} at boot brings back what exists.
  */
 public final class LioRoot {
 
@@ -26,32 +33,49 @@ public final class LioRoot {
     private final ConfigFsLock lock;
     private final String preferredDbroot;
     private final StorageObjectReader reader;
+    private final SavedConfigFile savedConfig;
     private final Map<String, Hba> lastSeenHba = new ConcurrentHashMap<>();
 
     /**
      * @param preferredDbroot written to {@code dbroot} before the first storage object, as rtslib
      *                        does (e.g. /etc/rtslib-fb-target on Debian); null leaves it alone
+     * @param savedConfig     the saved config kept up to date with creates and deletes; null for none
      */
-    public LioRoot(ConfigFs fs, ConfigFsLock lock, String preferredDbroot) {
+    public LioRoot(ConfigFs fs, ConfigFsLock lock, String preferredDbroot, SavedConfigFile savedConfig) {
         this.fs = fs;
         this.lock = lock;
         this.preferredDbroot = preferredDbroot;
         this.reader = new StorageObjectReader(fs);
+        this.savedConfig = savedConfig;
     }
 
-    /** The real kernel's configfs. */
+    /** The real kernel's configfs, with targetcli's saved config where this host's rtslib keeps it. */
     public static LioRoot kernel(Path lockFile, String preferredDbroot) {
-        return new LioRoot(new KernelConfigFs(), ConfigFsLock.forFile(lockFile), preferredDbroot);
+        return new LioRoot(new KernelConfigFs(), ConfigFsLock.forFile(lockFile), preferredDbroot,
+                SavedConfigFile.atDefaultLocation());
     }
 
-    /** An emulated LIO kept in {@code stateDir} (created if new); it survives restarts. */
+    /**
+     * An emulated LIO kept in {@code stateDir} (created if new); it survives restarts. Its saved
+     * config is {@code saveconfig.json} next to {@code stateDir}.
+     */
     public static LioRoot emulated(Path stateDir) {
+        return emulated(stateDir, SavedConfigFile.at(stateDir.resolveSibling("saveconfig.json")));
+    }
+
+    /** An emulated LIO kept in {@code stateDir}, with its saved config in {@code savedConfig} (null for none). */
+    public static LioRoot emulated(Path stateDir, SavedConfigFile savedConfig) {
         EmulatedConfigFs fs = new EmulatedConfigFs(stateDir);
-        return new LioRoot(fs, ConfigFsLock.forFile(fs.root().resolve(".configfs.lock")), null);
+        return new LioRoot(fs, ConfigFsLock.forFile(fs.root().resolve(".configfs.lock")), null, savedConfig);
     }
 
     public ConfigFs configFs() {
         return fs;
+    }
+
+    /** The saved config this LIO keeps up to date, if any. */
+    public Optional<SavedConfigFile> savedConfig() {
+        return Optional.ofNullable(savedConfig);
     }
 
     /** The target core's version line, e.g. "Target Engine Core ConfigFS Infrastructure v5.0 on ...". */
@@ -103,21 +127,49 @@ public final class LioRoot {
     }
 
     /**
-     * Creates and enables a fileio storage object on its own HBA; the backing file is created
-     * empty by the kernel if missing. On failure nothing of it is left in configfs.
+     * Creates and enables a fileio storage object on its own HBA and adds it to the saved config;
+     * the backing file is created empty by the kernel if missing. On failure nothing of it is
+     * left in configfs, and the saved config is unchanged.
      */
     public StorageObject createFileio(FileioSpec spec) throws ConfigFsException {
         try (ConfigFsLock.Held held = lock.acquire()) {
-            return new FileioCreation(fs, preferredDbroot).create(spec);
+            // a saved config that cannot be read refuses the create before configfs changes
+            SavedConfig saved = loadSavedConfig();
+            StorageObject so = new FileioCreation(fs, preferredDbroot).create(spec);
+            if (saved != null) {
+                try {
+                    saved.put(new StorageObjectDump(fs).dump(so));
+                    savedConfig.save(saved);
+                } catch (SavedConfigException e) {
+                    throw rolledBack(so, savedConfigFailure(e, "the new storage object " + so.name()
+                            + " was removed again"));
+                } catch (ConfigFsException e) {
+                    throw rolledBack(so, e);
+                } catch (RuntimeException e) {
+                    throw rolledBack(so, e);
+                }
+            }
+            return so;
         }
     }
 
+    /** Removes a storage object that could not be saved; {@code failure} says why. */
+    private <E extends Exception> E rolledBack(StorageObject so, E failure) {
+        try {
+            remove(so);
+        } catch (ConfigFsException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
     /**
-     * Removes a storage object and then its HBA, refusing (EBUSY) while LUNs export it. The
-     * backing file or device is never touched.
+     * Removes a storage object and then its HBA, refusing (EBUSY) while LUNs export it, and then
+     * its saved config entry. The backing file or device is never touched.
      */
     public void delete(Plugin plugin, String name) throws ConfigFsException {
         try (ConfigFsLock.Held held = lock.acquire()) {
+            SavedConfig saved = loadSavedConfig();
             StorageObject so = storageObject(plugin, name).orElseThrow(() -> new ConfigFsException(Errno.ENOENT,
                     "delete storage object", fs.root().resolve("core"),
                     "no " + plugin.configfsName() + " storage object named '" + name + "'"));
@@ -125,12 +177,40 @@ public final class LioRoot {
                 throw new ConfigFsException(Errno.EBUSY, "delete storage object", so.path(),
                         "exported by " + describe(so.luns()) + "; remove those LUNs first");
             }
-            fs.rmdir(so.path());
-            Path hba = so.path().getParent();
-            if (fs.list(hba).stream().noneMatch(entry -> fs.isDirectory(hba.resolve(entry)))) {
-                fs.rmdir(hba);
+            remove(so);
+            if (saved != null && saved.remove(plugin, name)) {
+                try {
+                    savedConfig.save(saved);
+                } catch (SavedConfigException e) {
+                    throw savedConfigFailure(e, "the storage object " + name + " is gone from configfs but still"
+                            + " in the saved config, so targetctl restore would bring it back; fix the file and run"
+                            + " targetcli saveconfig");
+                }
             }
         }
+    }
+
+    /** The storage object's directory, then its HBA once empty. */
+    private void remove(StorageObject so) throws ConfigFsException {
+        fs.rmdir(so.path());
+        Path hba = so.path().getParent();
+        if (fs.list(hba).stream().noneMatch(entry -> fs.isDirectory(hba.resolve(entry)))) {
+            fs.rmdir(hba);
+        }
+    }
+
+    private SavedConfig loadSavedConfig() throws ConfigFsException {
+        try {
+            return savedConfig == null ? null : savedConfig.load();
+        } catch (SavedConfigException e) {
+            throw savedConfigFailure(e, "configfs was left unchanged");
+        }
+    }
+
+    /** The errno of the underlying I/O failure, EINVAL for a file that is not a saved config. */
+    private static ConfigFsException savedConfigFailure(SavedConfigException e, String consequence) {
+        Errno errno = e.getCause() instanceof IOException io ? ErrnoMapping.errnoOf(io) : Errno.EINVAL;
+        return new ConfigFsException(errno, "update saved config", e.file(), e.getMessage() + "; " + consequence, e);
     }
 
     private static String describe(List<Lun> luns) {

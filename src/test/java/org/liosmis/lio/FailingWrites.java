@@ -46,6 +46,11 @@ final class FailingWrites implements ConfigFs {
     }
 
     @Override
+    public boolean isWritable(Path attribute) {
+        return delegate.isWritable(attribute);
+    }
+
+    @Override
     public List<String> list(Path dir) throws ConfigFsException {
         return delegate.list(dir);
     }

@@ -147,7 +147,8 @@ class LioRootTest {
     void aFailureAtAnyStepRollsBack() throws Exception {
         for (int failAt = 1; failAt <= 5; failAt++) {
             FailingWrites failing = new FailingWrites(fs, failAt);
-            LioRoot flaky = new LioRoot(failing, ConfigFsLock.forFile(temp.resolve("flaky.lock")), null);
+            LioRoot flaky = new LioRoot(failing, ConfigFsLock.forFile(temp.resolve("flaky.lock")), null,
+                    null);
             assertThrows(ConfigFsException.class,
                     () -> flaky.createFileio(FileioSpec.of("f", temp.resolve("f.img"), MIB)));
             assertEquals(List.of(), lio.hbas(), "after a failure at write " + failAt);
@@ -186,6 +187,8 @@ class LioRootTest {
         List<StorageObject> all = lio.storageObjects();
         assertEquals(count, all.size());
         assertTrue(all.stream().allMatch(so -> so.enabled() && so.unitSerial().length() == 36));
+        assertEquals(count, lio.savedConfig().orElseThrow().load().storageObjects().size(),
+                "each saved under the lock, none lost");
     }
 
     @Test

@@ -18,6 +18,9 @@ public interface ConfigFs {
 
     boolean isSymlink(Path path);
 
+    /** The attribute's mode lets its owner write it (rtslib saves only such attributes). */
+    boolean isWritable(Path attribute);
+
     /** Names of the entries of a directory, sorted. */
     List<String> list(Path dir) throws ConfigFsException;
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -45,6 +46,16 @@ public final class KernelConfigFs implements ConfigFs {
     @Override
     public boolean isSymlink(Path path) {
         return Files.isSymbolicLink(path);
+    }
+
+    @Override
+    public boolean isWritable(Path attribute) {
+        try {
+            return Files.getPosixFilePermissions(attribute, LinkOption.NOFOLLOW_LINKS)
+                    .contains(PosixFilePermission.OWNER_WRITE);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -72,6 +72,11 @@ public final class EmulatedConfigFs implements ConfigFs {
     }
 
     @Override
+    public boolean isWritable(Path attribute) {
+        return exists(attribute) && StateFiles.modeOf(attribute).contains(PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Override
     public synchronized List<String> list(Path dir) throws ConfigFsException {
         requireDirectory("list", dir);
         try (Stream<Path> entries = Files.list(dir)) {
