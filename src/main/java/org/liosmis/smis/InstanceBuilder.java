@@ -65,8 +65,11 @@ final class InstanceBuilder {
         return add(name, CIMDataType.DATETIME_T, new CIMDateTimeAbsolute(utc));
     }
 
+    /** An interval written with every digit significant (no '*' placeholders, which some clients cannot parse). */
     InstanceBuilder interval(String name, Duration duration) {
-        return add(name, CIMDataType.DATETIME_T, new CIMDateTimeInterval(duration.toMillis()));
+        String text = String.format("%08d%02d%02d%02d.%06d:000", duration.toDays(), duration.toHoursPart(),
+                duration.toMinutesPart(), duration.toSecondsPart(), duration.toNanosPart() / 1000);
+        return add(name, CIMDataType.DATETIME_T, new CIMDateTimeInterval(text));
     }
 
     /** A string property with the EmbeddedObject or EmbeddedInstance qualifier, carrying an instance. */
