@@ -104,10 +104,9 @@ final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
         return switch (methodName) {
             case "RequestStateChange" -> requestStateChange(job, MethodResults.argument(inArgs, "RequestedState"));
             case "KillJob" -> stop(job, true);
-            case "GetError" -> MethodResults.of(MethodResults.COMPLETED, embeddedOut("Error", errors.of(job)));
-            case "GetErrors" -> MethodResults.of(MethodResults.COMPLETED, new CIMArgument<>("Errors",
-                    CIMDataType.OBJECT_ARRAY_T, errors.of(job) == null ? new CIMInstance[0]
-                            : new CIMInstance[] {errors.of(job)}));
+            case "GetError" -> errorResult(errors.of(job), new CIMArgument<>("Error", CIMDataType.OBJECT_T, errors.of(job)));
+            case "GetErrors" -> errorResult(errors.of(job), new CIMArgument<>("Errors", CIMDataType.OBJECT_ARRAY_T,
+                    new CIMInstance[] {errors.of(job)}));
             default -> MethodResults.refused(methodName, MethodResults.NOT_SUPPORTED, methodName + " is not offered for jobs");
         };
     }
@@ -129,7 +128,8 @@ final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
         return MethodResults.of(MethodResults.JOB_STARTED);
     }
 
-    private static CIMArgument<?> embeddedOut(String name, CIMInstance instance) {
-        return new CIMArgument<>(name, CIMDataType.OBJECT_T, instance);
+    /** A job without an error answers with no output at all (an empty embedded array trips clients). */
+    private static MethodResult errorResult(CIMInstance error, CIMArgument<?> out) {
+        return error == null ? MethodResults.of(MethodResults.COMPLETED) : MethodResults.of(MethodResults.COMPLETED, out);
     }
 }
