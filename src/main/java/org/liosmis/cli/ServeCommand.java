@@ -57,7 +57,7 @@ final class ServeCommand {
         ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
         ServerConfig serverConfig = serverConfig(options);
         StateStore store = StateStore.open(options.stateDir().resolve("lio-smis.db"));
-        LioInventory inventory = new LioInventory(lio, options.pools(), options.systemName(), store::elementName);
+        LioInventory inventory = new LioInventory(lio, options.pools(), options.systemName(), store);
         ReplicaEngine engine = new ReplicaEngine(lio, inventory, store, new FileReplicator(), EngineSettings.defaults());
         ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names);
         Dispatcher cimom = new Dispatcher(classes(options), providers,

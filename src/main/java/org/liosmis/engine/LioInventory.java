@@ -28,11 +28,9 @@ public final class LioInventory implements Inventory {
     private final LioRoot lio;
     private final PoolDirectories poolDirectories;
     private final String systemName;
-    private final Function<String, Optional<String>> elementNames;
+    private final ElementNames elementNames;
 
-    /** @param elementNames the ElementName a client gave a volume, by volume id */
-    public LioInventory(LioRoot lio, Map<String, Path> pools, String systemName,
-                        Function<String, Optional<String>> elementNames) {
+    public LioInventory(LioRoot lio, Map<String, Path> pools, String systemName, ElementNames elementNames) {
         this.lio = lio;
         this.poolDirectories = new PoolDirectories(pools);
         this.systemName = systemName;
@@ -72,7 +70,8 @@ public final class LioInventory implements Inventory {
 
     @Override
     public Stream<Volume> volumes() {
-        return read("the storage objects", lio::storageObjects).stream().map(this::volume);
+        Map<String, String> names = elementNames.elementNames();
+        return read("the storage objects", lio::storageObjects).stream().map(so -> volume(so, names::get));
     }
 
     @Override
@@ -83,16 +82,19 @@ public final class LioInventory implements Inventory {
             return Optional.empty();
         }
         String name = id.substring(slash + 1);
-        return read("storage object " + id, () -> lio.storageObject(plugin.get(), name)).map(this::volume);
+        return read("storage object " + id, () -> lio.storageObject(plugin.get(), name))
+                .map(so -> volume(so, volumeId -> elementNames.elementName(volumeId).orElse(null)));
     }
 
-    private Volume volume(StorageObject so) {
+    /** @param elementNameOf the ElementName a client gave the volume, or null */
+    private Volume volume(StorageObject so, Function<String, String> elementNameOf) {
         String backing = so.backingPath().orElse(null);
         long blockSize = so.blockSize() > 0 ? so.blockSize() : DEFAULT_BLOCK_SIZE;
         OptionalLong size = so.sizeBytes().isPresent() || backing == null || so.plugin() != Plugin.IBLOCK
                 ? so.sizeBytes() : BlockDevices.sizeBytes(Path.of(backing));
         String id = so.plugin().configfsName() + "/" + so.name();
-        return new Volume(id, so.name(), elementNames.apply(id).orElse(so.name()),
+        String elementName = elementNameOf.apply(id);
+        return new Volume(id, so.name(), elementName != null ? elementName : so.name(),
                 poolDirectories.poolIdOf(backing), backstore(so.plugin()), backing, blockSize,
                 size.orElse(0) / blockSize, so.naaId().orElse(null), health(so, backing), so.exported());
     }

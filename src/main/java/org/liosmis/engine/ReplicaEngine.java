@@ -132,9 +132,21 @@ public final class ReplicaEngine implements AutoCloseable {
         return name;
     }
 
+    /**
+     * A volume without a stored ElementName is named after its storage object, so looking
+     * the name up as a storage object of each plugin covers those, without listing every volume.
+     */
     private boolean elementNameUsed(String elementName) {
-        return store.volumeNamed(elementName).isPresent()
-                || inventory.volumes().anyMatch(v -> v.elementName().equals(elementName));
+        if (store.volumeNamed(elementName).isPresent()) {
+            return true;
+        }
+        for (Plugin plugin : Plugin.values()) {
+            String id = plugin.configfsName() + "/" + elementName;
+            if (store.elementName(id).isEmpty() && !elementName.contains("/") && inventory.volume(id).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean taken(Pool pool, String name) {

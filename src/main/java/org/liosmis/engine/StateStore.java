@@ -12,7 +12,9 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,7 @@ import java.util.Optional;
  * the ElementNames clients gave volumes. Every change is committed before it is reported,
  * so a crash loses nothing a client was told. One connection, used under this object's lock.
  */
-public final class StateStore implements AutoCloseable {
+public final class StateStore implements ElementNames, AutoCloseable {
 
     private static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS jobs (
@@ -129,6 +131,14 @@ public final class StateStore implements AutoCloseable {
         return true;
     }
 
+    @Override
+    public synchronized Map<String, String> elementNames() {
+        Map<String, String> names = new HashMap<>();
+        query("SELECT volume_id, element_name FROM element_names", row -> names.put(row.getString(1), row.getString(2)));
+        return names;
+    }
+
+    @Override
     public synchronized Optional<String> elementName(String volumeId) {
         return query("SELECT element_name FROM element_names WHERE volume_id = ?", row -> row.getString(1), volumeId)
                 .stream().findFirst();

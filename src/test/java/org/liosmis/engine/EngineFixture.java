@@ -34,7 +34,7 @@ final class EngineFixture implements AutoCloseable {
         this.pool = Files.createDirectories(dir.resolve("pool"));
         this.lio = LioRoot.emulated(dir.resolve("configfs"));
         this.store = StateStore.open(dir.resolve("state.db"));
-        this.inventory = new LioInventory(lio, Map.of("default", pool), "target.example", store::elementName);
+        this.inventory = new LioInventory(lio, Map.of("default", pool), "target.example", store);
         this.engine = new ReplicaEngine(lio, inventory, store, new FileReplicator(), EngineSettings.defaults());
     }
 

@@ -22,8 +22,17 @@ class LioInventoryTest {
     Path dir;
 
     private LioInventory inventory(LioRoot lio) {
-        return new LioInventory(lio, Map.of("fast", dir.resolve("pool")), "target.example",
-                id -> id.equals("fileio/inside") ? Optional.of("Inside volume") : Optional.empty());
+        return new LioInventory(lio, Map.of("fast", dir.resolve("pool")), "target.example", new ElementNames() {
+            @Override
+            public Optional<String> elementName(String volumeId) {
+                return Optional.ofNullable(elementNames().get(volumeId));
+            }
+
+            @Override
+            public Map<String, String> elementNames() {
+                return Map.of("fileio/inside", "Inside volume");
+            }
+        });
     }
 
     private LioRoot lioWithVolumes() throws Exception {
@@ -48,6 +57,8 @@ class LioInventoryTest {
         assertEquals(Volume.Health.OK, inside.health());
         assertEquals(Pool.EXTERNAL_ID, inventory.volume("fileio/outside").orElseThrow().poolId());
         assertEquals(2, inventory.volumes().count());
+        assertEquals("Inside volume", inventory.volumes().filter(v -> v.name().equals("inside")).findFirst()
+                .orElseThrow().elementName());
     }
 
     @Test
