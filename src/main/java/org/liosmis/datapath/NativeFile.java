@@ -131,6 +131,25 @@ final class NativeFile implements AutoCloseable {
         }
     }
 
+    /** Starts writing the range back to disk without waiting for it. */
+    void startWriteback(long offset, long length) throws ErrnoException {
+        if (Libc.syncFileRange(errno, fd, offset, length, Libc.SYNC_FILE_RANGE_WRITE) != 0) {
+            throw failure("sync_file_range");
+        }
+    }
+
+    /**
+     * Waits until the range is on disk, then lets the page cache drop it: a long copy then
+     * neither floods memory with dirty pages nor evicts what others cache.
+     */
+    void finishWriteback(long offset, long length) throws ErrnoException {
+        int flags = Libc.SYNC_FILE_RANGE_WAIT_BEFORE | Libc.SYNC_FILE_RANGE_WRITE | Libc.SYNC_FILE_RANGE_WAIT_AFTER;
+        if (Libc.syncFileRange(errno, fd, offset, length, flags) != 0) {
+            throw failure("sync_file_range");
+        }
+        Libc.posixFadvise(fd, offset, length, Libc.POSIX_FADV_DONTNEED); // advice only: failure is harmless
+    }
+
     void sync() throws ErrnoException {
         if (Libc.fsync(errno, fd) != 0) {
             throw failure("fsync");
