@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * A file opened with libc's {@code open()}, so its descriptor can be handed to the calls
- * FileChannel does not offer (SEEK_DATA, FICLONE, statx). Used by one thread at a time.
+ * FileChannel does not offer (SEEK_DATA, FICLONE, statx). Only the opening thread may use it.
  */
 final class NativeFile implements AutoCloseable {
 
@@ -48,10 +48,6 @@ final class NativeFile implements AutoCloseable {
 
     Path path() {
         return path;
-    }
-
-    int descriptor() {
-        return fd;
     }
 
     /** Size, allocated bytes and file type, from one statx call. */
