@@ -19,7 +19,7 @@ import java.time.Duration;
  */
 public final class FileReplicator {
 
-    private static final int CHUNK_BYTES = 8 << 20;
+    private static final int CHUNK_BYTES = 1 << 20;
     private static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(200);
 
     private final long progressIntervalNanos;

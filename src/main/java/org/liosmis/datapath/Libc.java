@@ -34,6 +34,11 @@ final class Libc {
 
     static final long FICLONE = 0x40049409L;
 
+    static final int SYNC_FILE_RANGE_WAIT_BEFORE = 1;
+    static final int SYNC_FILE_RANGE_WRITE = 2;
+    static final int SYNC_FILE_RANGE_WAIT_AFTER = 4;
+    static final int POSIX_FADV_DONTNEED = 4;
+
     static final int AT_FDCWD = -100;
     static final int AT_EMPTY_PATH = 0x1000;
     static final int RENAME_NOREPLACE = 1;
@@ -69,6 +74,11 @@ final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle FTRUNCATE = bind("ftruncate",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle SYNC_FILE_RANGE = bind("sync_file_range",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    // posix_fadvise returns the error number instead of setting errno
+    private static final MethodHandle POSIX_FADVISE = LINKER.downcallHandle(LOOKUP.findOrThrow("posix_fadvise"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     private static final MethodHandle IOCTL = bind("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle STATX = bind("statx",
@@ -159,6 +169,22 @@ final class Libc {
     static int ftruncate(MemorySegment e, int fd, long length) {
         try {
             return (int) FTRUNCATE.invokeExact(e, fd, length);
+        } catch (Throwable t) {
+            throw linkageFailure(t);
+        }
+    }
+
+    static int syncFileRange(MemorySegment e, int fd, long offset, long length, int flags) {
+        try {
+            return (int) SYNC_FILE_RANGE.invokeExact(e, fd, offset, length, flags);
+        } catch (Throwable t) {
+            throw linkageFailure(t);
+        }
+    }
+
+    static int posixFadvise(int fd, long offset, long length, int advice) {
+        try {
+            return (int) POSIX_FADVISE.invokeExact(fd, offset, length, advice);
         } catch (Throwable t) {
             throw linkageFailure(t);
         }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * A file opened with libc's {@code open()}, so its descriptor can be handed to the calls
- * FileChannel does not offer (SEEK_DATA, FICLONE, statx). Used by one thread at a time.
+ * FileChannel does not offer (SEEK_DATA, FICLONE, statx). Only the opening thread may use it.
  */
 final class NativeFile implements AutoCloseable {
 
@@ -48,10 +48,6 @@ final class NativeFile implements AutoCloseable {
 
     Path path() {
         return path;
-    }
-
-    int descriptor() {
-        return fd;
     }
 
     /** Size, allocated bytes and file type, from one statx call. */
@@ -129,6 +125,25 @@ final class NativeFile implements AutoCloseable {
         if (Libc.ioctl(errno, fd, Libc.FICLONE, source.fd) != 0) {
             throw failure("ioctl(FICLONE)");
         }
+    }
+
+    /** Starts writing the range back to disk without waiting for it. */
+    void startWriteback(long offset, long length) throws ErrnoException {
+        if (Libc.syncFileRange(errno, fd, offset, length, Libc.SYNC_FILE_RANGE_WRITE) != 0) {
+            throw failure("sync_file_range");
+        }
+    }
+
+    /**
+     * Waits until the range is on disk, then lets the page cache drop it: a long copy then
+     * neither floods memory with dirty pages nor evicts what others cache.
+     */
+    void finishWriteback(long offset, long length) throws ErrnoException {
+        int flags = Libc.SYNC_FILE_RANGE_WAIT_BEFORE | Libc.SYNC_FILE_RANGE_WRITE | Libc.SYNC_FILE_RANGE_WAIT_AFTER;
+        if (Libc.syncFileRange(errno, fd, offset, length, flags) != 0) {
+            throw failure("sync_file_range");
+        }
+        Libc.posixFadvise(fd, offset, length, Libc.POSIX_FADV_DONTNEED); // advice only: failure is harmless
     }
 
     void sync() throws ErrnoException {

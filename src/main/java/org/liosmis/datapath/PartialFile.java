@@ -47,10 +47,6 @@ final class PartialFile implements AutoCloseable {
         return file;
     }
 
-    Path path() {
-        return path;
-    }
-
     /** Makes the data durable, then gives it the target's name without replacing anything there. */
     void publish() throws IOException {
         file.sync();

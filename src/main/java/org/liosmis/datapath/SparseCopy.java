@@ -11,6 +11,8 @@ import java.lang.foreign.MemorySegment;
  */
 final class SparseCopy {
 
+    private static final long WRITE_BEHIND_BYTES = 64L << 20;
+
     private final NativeFile source;
     private final NativeFile target;
     private final DataRanges data;
@@ -27,6 +29,7 @@ final class SparseCopy {
         // writes inside EOF never extend it, so XFS does not preallocate past them into the holes
         // (extending writes left 248 MiB allocated for 128 MiB of data; these allocate exactly 128)
         target.truncate(data.fileSize());
+        WriteBehind writeBehind = new WriteBehind(target, WRITE_BEHIND_BYTES);
         long done = 0;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(chunkBytes, 4096);
@@ -41,6 +44,7 @@ final class SparseCopy {
                     target.write(buffer, read, offset);
                     offset += read;
                     done += read;
+                    writeBehind.writtenUpTo(offset);
                     progress.copied(done);
                 }
             }

@@ -14,7 +14,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +113,24 @@ class SparseCopyTest {
         replicator.copy(source, dir.resolve("target"), CopyProgress.NONE, CancelToken.none());
 
         assertEquals(Files.getPosixFilePermissions(source), Files.getPosixFilePermissions(dir.resolve("target")));
+    }
+
+    @Test
+    void copiesConcurrentlyFromSeveralThreads() throws Exception {
+        Path source = TestFiles.sparse(dir.resolve("source"), 64L * MIB, 0, 8L * MIB, 32L * MIB, 8L * MIB);
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<Path>> copies = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Path target = dir.resolve("replica-" + i);
+                copies.add(threads.submit(() -> {
+                    replicator.copy(source, target, CopyProgress.NONE, CancelToken.none());
+                    return target;
+                }));
+            }
+            for (Future<Path> copy : copies) {
+                assertEquals(TestFiles.sha256(source), TestFiles.sha256(copy.get(60, TimeUnit.SECONDS)));
+            }
+        }
     }
 
     @Test
