@@ -2,16 +2,13 @@ package org.liosmis.smis;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.liosmis.spi.InstanceProvider;
-import org.liosmis.spi.ObjectPaths;
 import org.metricshub.wbem.javax.cim.CIMInstance;
-import org.metricshub.wbem.javax.cim.CIMObjectPath;
 
 /**
  * LIO_RegisteredProfile in the interop namespace: the SNIA profiles a console looks for
  * first. Only profiles whose required parts are served are registered.
  */
-final class RegisteredProfileProvider implements InstanceProvider {
+final class RegisteredProfileProvider extends FewInstancesProvider {
 
     /** A registered profile; id is the local part of its InstanceID. */
     record Profile(String id, String registeredName, String registeredVersion) {
@@ -34,15 +31,8 @@ final class RegisteredProfileProvider implements InstanceProvider {
     }
 
     @Override
-    public Stream<CIMInstance> enumerateInstances(String namespace, String className) {
+    Stream<CIMInstance> instances() {
         return PROFILES.stream().map(this::instance);
-    }
-
-    @Override
-    public CIMInstance getInstance(CIMObjectPath instanceName) {
-        return PROFILES.stream().map(this::instance)
-                .filter(instance -> ObjectPaths.sameInstance(instance.getObjectPath(), instanceName))
-                .findFirst().orElse(null);
     }
 
     private CIMInstance instance(Profile profile) {

@@ -1,5 +1,6 @@
 package org.liosmis.smis;
 
+import java.util.stream.Stream;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 
 /**
@@ -7,7 +8,7 @@ import org.metricshub.wbem.javax.cim.CIMInstance;
  * that: snapshots (CopyType 4) and independent copies (5) of volumes, made at once (reflink)
  * or by a job, and volumes returned to their pool at once. Mirrors (2, 3) are not offered.
  */
-final class StorageConfigurationCapabilitiesProvider extends SingletonProvider {
+final class StorageConfigurationCapabilitiesProvider extends FewInstancesProvider {
 
     /** SupportedStorageElementTypes 2: StorageVolume. */
     private static final int ELEMENT_TYPE_STORAGE_VOLUME = 2;
@@ -24,7 +25,11 @@ final class StorageConfigurationCapabilitiesProvider extends SingletonProvider {
     }
 
     @Override
-    CIMInstance instance() {
+    Stream<CIMInstance> instances() {
+        return Stream.of(instance());
+    }
+
+    private CIMInstance instance() {
         return new InstanceBuilder(names.configurationCapabilities())
                 .string("ElementName", "LIO storage configuration capabilities")
                 .uint16s("SupportedStorageElementTypes", ELEMENT_TYPE_STORAGE_VOLUME)

@@ -1,5 +1,6 @@
 package org.liosmis.smis;
 
+import java.util.stream.Stream;
 import java.util.List;
 import org.liosmis.engine.ReplicaEngine;
 import org.liosmis.spi.MethodProvider;
@@ -9,7 +10,7 @@ import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 
 /** LIO_StorageConfigurationService: where clients make and delete replicas. */
-final class StorageConfigurationServiceProvider extends SingletonProvider implements MethodProvider {
+final class StorageConfigurationServiceProvider extends FewInstancesProvider implements MethodProvider {
 
     private final ObjectNames names;
     private final ConfigurationServiceMethods methods;
@@ -25,7 +26,11 @@ final class StorageConfigurationServiceProvider extends SingletonProvider implem
     }
 
     @Override
-    CIMInstance instance() {
+    Stream<CIMInstance> instances() {
+        return Stream.of(instance());
+    }
+
+    private CIMInstance instance() {
         return Status.enabled(new InstanceBuilder(names.configurationService()))
                 .string("ElementName", "LIO storage configuration service")
                 .bool("Started", true)

@@ -2,8 +2,6 @@ package org.liosmis.smis;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.liosmis.spi.InstanceProvider;
-import org.liosmis.spi.ObjectPaths;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 
@@ -12,7 +10,7 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
  * Mind the numbering, which differs from CreateReplica's CopyType: 4 UnSyncAssoc-Full (a
  * snapshot made by copying), 5 UnSyncAssoc-Delta (a snapshot made by reflink), 6 UnSyncUnAssoc.
  */
-final class StorageReplicationCapabilitiesProvider implements InstanceProvider {
+final class StorageReplicationCapabilitiesProvider extends FewInstancesProvider {
 
     private record Type(String name, int synchronizationType) {
     }
@@ -29,14 +27,8 @@ final class StorageReplicationCapabilitiesProvider implements InstanceProvider {
     }
 
     @Override
-    public Stream<CIMInstance> enumerateInstances(String namespace, String className) {
+    Stream<CIMInstance> instances() {
         return TYPES.stream().map(this::instance);
-    }
-
-    @Override
-    public CIMInstance getInstance(CIMObjectPath instanceName) {
-        return TYPES.stream().map(this::instance)
-                .filter(i -> ObjectPaths.sameInstance(i.getObjectPath(), instanceName)).findFirst().orElse(null);
     }
 
     List<CIMObjectPath> paths() {

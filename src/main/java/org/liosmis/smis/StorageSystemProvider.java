@@ -1,11 +1,12 @@
 package org.liosmis.smis;
 
+import java.util.stream.Stream;
 import org.liosmis.engine.Inventory;
 import org.liosmis.engine.StorageSystem;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 
 /** LIO_StorageSystem: the target host, the SMI-S Array profile's central instance. */
-final class StorageSystemProvider extends SingletonProvider {
+final class StorageSystemProvider extends FewInstancesProvider {
 
     /** CIM_ComputerSystem.Dedicated: 3 Storage, 15 Block Server (what Array profile clients look for). */
     private static final int[] DEDICATED = {3, 15};
@@ -19,7 +20,11 @@ final class StorageSystemProvider extends SingletonProvider {
     }
 
     @Override
-    CIMInstance instance() {
+    Stream<CIMInstance> instances() {
+        return Stream.of(instance());
+    }
+
+    private CIMInstance instance() {
         StorageSystem system = inventory.system();
         return Status.enabled(new InstanceBuilder(names.system()))
                 .string("ElementName", system.elementName())
