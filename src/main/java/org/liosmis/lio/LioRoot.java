@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lio.configfs.ConfigFsLock;
@@ -26,7 +25,7 @@ public final class LioRoot {
     private final ConfigFsLock lock;
     private final String preferredDbroot;
     private final StorageObjectReader reader;
-    private final Map<String, Hba> lastSeenHba = new ConcurrentHashMap<>();
+    private final HbaCatalog catalog;
 
     /**
      * @param preferredDbroot written to {@code dbroot} before the first storage object, as rtslib
@@ -37,6 +36,7 @@ public final class LioRoot {
         this.lock = lock;
         this.preferredDbroot = preferredDbroot;
         this.reader = new StorageObjectReader(fs);
+        this.catalog = new HbaCatalog(fs);
     }
 
     /** The real kernel's configfs. */
@@ -73,8 +73,9 @@ public final class LioRoot {
         return reader.storageObjects();
     }
 
+    /** One stat where the catalog knows the object, which matters with thousands of objects. */
     public Optional<StorageObject> storageObject(Plugin plugin, String name) throws ConfigFsException {
-        Hba hba = hbaOf(plugin, name);
+        Hba hba = catalog.holderOf(plugin, name);
         if (hba == null) {
             return Optional.empty();
         }
@@ -83,32 +84,12 @@ public final class LioRoot {
     }
 
     /**
-     * The HBA holding the object. Where it was last seen is checked first: one stat instead of
-     * a walk over every HBA, which matters with thousands of objects.
-     */
-    private Hba hbaOf(Plugin plugin, String name) throws ConfigFsException {
-        String key = plugin.configfsName() + "/" + name;
-        Hba cached = lastSeenHba.get(key);
-        if (cached != null && fs.isDirectory(cached.path().resolve(name))) {
-            return cached;
-        }
-        for (Hba hba : reader.hbas()) {
-            if (hba.plugin() == plugin && fs.isDirectory(hba.path().resolve(name))) {
-                lastSeenHba.put(key, hba);
-                return hba;
-            }
-        }
-        lastSeenHba.remove(key);
-        return null;
-    }
-
-    /**
      * Creates and enables a fileio storage object on its own HBA; the backing file is created
      * empty by the kernel if missing. On failure nothing of it is left in configfs.
      */
     public StorageObject createFileio(FileioSpec spec) throws ConfigFsException {
         try (ConfigFsLock.Held held = lock.acquire()) {
-            return new FileioCreation(fs, preferredDbroot).create(spec);
+            return new FileioCreation(fs, catalog, preferredDbroot).create(spec);
         }
     }
 
@@ -127,9 +108,11 @@ public final class LioRoot {
             }
             fs.rmdir(so.path());
             Path hba = so.path().getParent();
-            if (fs.list(hba).stream().noneMatch(entry -> fs.isDirectory(hba.resolve(entry)))) {
+            boolean hbaEmpty = fs.list(hba).stream().noneMatch(entry -> fs.isDirectory(hba.resolve(entry)));
+            if (hbaEmpty) {
                 fs.rmdir(hba);
             }
+            catalog.removed(new Hba(plugin, so.hbaIndex(), hba), name, hbaEmpty);
         }
     }
 
