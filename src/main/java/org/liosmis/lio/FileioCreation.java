@@ -16,26 +16,27 @@ import org.liosmis.lio.configfs.Errno;
  */
 final class FileioCreation {
 
+    /** Claims of an HBA index lost to another writer before giving up. */
+    private static final int CLAIM_ATTEMPTS = 5;
+
     private final ConfigFs fs;
+    private final HbaCatalog catalog;
     private final StorageObjectReader reader;
     private final String preferredDbroot;
     private final Deque<Path> made = new ArrayDeque<>();
 
-    FileioCreation(ConfigFs fs, String preferredDbroot) {
+    FileioCreation(ConfigFs fs, HbaCatalog catalog, String preferredDbroot) {
         this.fs = fs;
+        this.catalog = catalog;
         this.reader = new StorageObjectReader(fs);
         this.preferredDbroot = preferredDbroot;
     }
 
     StorageObject create(FileioSpec spec) throws ConfigFsException {
-        List<Hba> hbas = reader.hbas();
-        refuseDuplicate(spec.name(), hbas);
-        setDbroot(hbas);
-        Hba hba = new Hba(Plugin.FILEIO, HbaIndexes.lowestFree(hbas), null);
-        Path hbaDir = fs.root().resolve("core").resolve(hba.configfsName());
-        Path dir = hbaDir.resolve(spec.name());
         try {
-            mkdir(hbaDir);
+            setDbroot();
+            Hba hba = claimHba(spec.name());
+            Path dir = hba.path().resolve(spec.name());
             mkdir(dir);
             String file = spec.backingFile().toString();
             fs.write(dir.resolve("control"), "fd_dev_name=" + file + ",fd_dev_size=" + spec.sizeBytes()
@@ -45,25 +46,48 @@ final class FileioCreation {
             fs.write(dir.resolve("wwn/vpd_unit_serial"),
                     spec.unitSerial().orElseGet(() -> UUID.randomUUID().toString()) + "\n");
             fs.write(dir.resolve("attrib/emulate_model_alias"), "1");
-            return reader.read(new Hba(Plugin.FILEIO, hba.index(), hbaDir), spec.name(), List.of());
+            StorageObject so = reader.read(hba, spec.name(), List.of());
+            catalog.added(hba, spec.name());
+            return so;
         } catch (ConfigFsException | RuntimeException e) {
             rollBack(e);
             throw e;
         }
     }
 
-    private void refuseDuplicate(String name, List<Hba> hbas) throws ConfigFsException {
-        for (Hba hba : hbas) {
-            if (hba.plugin() == Plugin.FILEIO && fs.isDirectory(hba.path().resolve(name))) {
-                throw new ConfigFsException(Errno.EEXIST, "create fileio storage object", hba.path().resolve(name),
-                        "a fileio storage object named '" + name + "' already exists");
+    /**
+     * Makes {@code core/fileio_<N>} at the lowest free index. The mkdir itself checks the
+     * catalog: EEXIST means another writer took the index since the catalog last looked.
+     */
+    private Hba claimHba(String name) throws ConfigFsException {
+        for (int attempt = 1; ; attempt++) {
+            // the index first: finding it taken rescans, which also shows a duplicate made meanwhile
+            Hba hba = new Hba(Plugin.FILEIO, catalog.lowestFreeIndex(), null);
+            refuseDuplicate(name);
+            Path dir = fs.root().resolve("core").resolve(hba.configfsName());
+            try {
+                mkdir(dir);
+                return new Hba(Plugin.FILEIO, hba.index(), dir);
+            } catch (ConfigFsException e) {
+                if (e.errno() != Errno.EEXIST || attempt == CLAIM_ATTEMPTS) {
+                    throw e;
+                }
+                catalog.scan();
             }
         }
     }
 
+    private void refuseDuplicate(String name) throws ConfigFsException {
+        Hba holder = catalog.knownHolderOf(Plugin.FILEIO, name);
+        if (holder != null) {
+            throw new ConfigFsException(Errno.EEXIST, "create fileio storage object", holder.path().resolve(name),
+                    "a fileio storage object named '" + name + "' already exists");
+        }
+    }
+
     /** Like rtslib: only before the first storage object, the kernel refuses later. */
-    private void setDbroot(List<Hba> hbas) throws ConfigFsException {
-        if (preferredDbroot == null || !hbas.isEmpty()) {
+    private void setDbroot() throws ConfigFsException {
+        if (preferredDbroot == null || !catalog.noHbas()) {
             return;
         }
         Path dbroot = fs.root().resolve("dbroot");
@@ -71,7 +95,6 @@ final class FileioCreation {
             fs.write(dbroot, preferredDbroot + "\n");
         }
     }
-
     private void mkdir(Path dir) throws ConfigFsException {
         fs.mkdir(dir);
         made.push(dir);

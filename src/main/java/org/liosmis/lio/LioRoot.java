@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lio.configfs.ConfigFsLock;
@@ -34,7 +33,7 @@ public final class LioRoot {
     private final String preferredDbroot;
     private final StorageObjectReader reader;
     private final SavedConfigFile savedConfig;
-    private final Map<String, Hba> lastSeenHba = new ConcurrentHashMap<>();
+    private final HbaCatalog catalog;
 
     /**
      * @param preferredDbroot written to {@code dbroot} before the first storage object, as rtslib
@@ -47,6 +46,7 @@ public final class LioRoot {
         this.preferredDbroot = preferredDbroot;
         this.reader = new StorageObjectReader(fs);
         this.savedConfig = savedConfig;
+        this.catalog = new HbaCatalog(fs);
     }
 
     /** The real kernel's configfs, with targetcli's saved config where this host's rtslib keeps it. */
@@ -97,33 +97,14 @@ public final class LioRoot {
         return reader.storageObjects();
     }
 
+    /** One stat where the catalog knows the object, which matters with thousands of objects. */
     public Optional<StorageObject> storageObject(Plugin plugin, String name) throws ConfigFsException {
-        Hba hba = hbaOf(plugin, name);
+        Hba hba = catalog.holderOf(plugin, name);
         if (hba == null) {
             return Optional.empty();
         }
         Map<Path, List<Lun>> luns = LunScanner.lunsByStorageObject(fs);
         return Optional.of(reader.read(hba, name, luns.getOrDefault(hba.path().resolve(name), List.of())));
-    }
-
-    /**
-     * The HBA holding the object. Where it was last seen is checked first: one stat instead of
-     * a walk over every HBA, which matters with thousands of objects.
-     */
-    private Hba hbaOf(Plugin plugin, String name) throws ConfigFsException {
-        String key = plugin.configfsName() + "/" + name;
-        Hba cached = lastSeenHba.get(key);
-        if (cached != null && fs.isDirectory(cached.path().resolve(name))) {
-            return cached;
-        }
-        for (Hba hba : reader.hbas()) {
-            if (hba.plugin() == plugin && fs.isDirectory(hba.path().resolve(name))) {
-                lastSeenHba.put(key, hba);
-                return hba;
-            }
-        }
-        lastSeenHba.remove(key);
-        return null;
     }
 
     /**
@@ -135,7 +116,7 @@ public final class LioRoot {
         try (ConfigFsLock.Held held = lock.acquire()) {
             // a saved config that cannot be read refuses the create before configfs changes
             SavedConfig saved = loadSavedConfig();
-            StorageObject so = new FileioCreation(fs, preferredDbroot).create(spec);
+            StorageObject so = new FileioCreation(fs, catalog, preferredDbroot).create(spec);
             if (saved != null) {
                 try {
                     saved.put(new StorageObjectDump(fs).dump(so));
@@ -190,13 +171,15 @@ public final class LioRoot {
         }
     }
 
-    /** The storage object's directory, then its HBA once empty. */
+    /** The storage object's directory, then its HBA once empty; the catalog forgets what went. */
     private void remove(StorageObject so) throws ConfigFsException {
         fs.rmdir(so.path());
         Path hba = so.path().getParent();
-        if (fs.list(hba).stream().noneMatch(entry -> fs.isDirectory(hba.resolve(entry)))) {
+        boolean hbaEmpty = fs.list(hba).stream().noneMatch(entry -> fs.isDirectory(hba.resolve(entry)));
+        if (hbaEmpty) {
             fs.rmdir(hba);
         }
+        catalog.removed(new Hba(so.plugin(), so.hbaIndex(), hba), so.name(), hbaEmpty);
     }
 
     private SavedConfig loadSavedConfig() throws ConfigFsException {

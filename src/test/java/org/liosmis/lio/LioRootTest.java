@@ -103,6 +103,56 @@ class LioRootTest {
     }
 
     @Test
+    void anHbaMadeByAnotherWriterIsNotReused() throws Exception {
+        assertEquals(0, create(lio, "a").hbaIndex());
+        fs.mkdir(fs.root().resolve("core/iblock_1"));
+        assertEquals(2, create(lio, "b").hbaIndex());
+        LioRoot other = LioRoot.emulated(temp.resolve("lio"));
+        assertEquals(3, create(other, "c").hbaIndex());
+        assertEquals(4, create(lio, "d").hbaIndex());
+    }
+
+    @Test
+    void aDuplicateMadeByAnotherWriterIsRefused() throws Exception {
+        create(lio, "a");
+        create(LioRoot.emulated(temp.resolve("lio")), "dup");
+        assertEquals(Errno.EEXIST, assertThrows(ConfigFsException.class, () -> create(lio, "dup")).errno());
+        assertEquals(2, lio.storageObjects().size());
+    }
+
+    @Test
+    void anObjectDeletedByAnotherWriterIsForgotten() throws Exception {
+        create(lio, "gone");
+        LioRoot.emulated(temp.resolve("lio")).delete(Plugin.FILEIO, "gone");
+        assertTrue(lio.storageObject(Plugin.FILEIO, "gone").isEmpty());
+        assertEquals(0, create(lio, "gone").hbaIndex());
+    }
+
+    @Test
+    void theLowestIndexFreedByADeleteIsReused() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            create(lio, "o" + i);
+        }
+        lio.delete(Plugin.FILEIO, "o3");
+        lio.delete(Plugin.FILEIO, "o0");
+        assertEquals(0, create(lio, "n0").hbaIndex());
+        assertEquals(3, create(lio, "n1").hbaIndex());
+        assertEquals(5, create(lio, "n2").hbaIndex());
+    }
+
+    @Test
+    void anIndexTakenBetweenLookAndMkdirIsClaimedAgain() throws Exception {
+        LioRoot raced = new LioRoot(new RacingHbaWriter(fs, 2), ConfigFsLock.forFile(temp.resolve("raced.lock")), null,
+                null);
+        assertEquals(2, create(raced, "r").hbaIndex());
+        assertEquals(List.of("alua", "fileio_0", "fileio_1", "fileio_2"), fs.list(fs.root().resolve("core")));
+
+        LioRoot alwaysLoses = new LioRoot(new RacingHbaWriter(fs, 100), ConfigFsLock.forFile(temp.resolve("lost.lock")),
+                null, null);
+        assertEquals(Errno.EEXIST, assertThrows(ConfigFsException.class, () -> create(alwaysLoses, "l")).errno());
+    }
+
+    @Test
     void deleteRemovesObjectAndHbaButNeverTheBackingFile() throws Exception {
         Path file = temp.resolve("d.img");
         lio.createFileio(FileioSpec.of("d", file, MIB));
@@ -196,5 +246,9 @@ class LioRootTest {
         lio.createFileio(FileioSpec.of("demo1", temp.resolve("demo1.img"), 8 * MIB));
         LioRoot reopened = LioRoot.emulated(temp.resolve("lio"));
         assertEquals(List.of("demo1"), reopened.storageObjects().stream().map(StorageObject::name).toList());
+    }
+
+    private StorageObject create(LioRoot root, String name) throws ConfigFsException {
+        return root.createFileio(FileioSpec.of(name, temp.resolve(name + ".img"), MIB));
     }
 }
