@@ -1,4 +1,4 @@
-package org.liosmis.datapath;
+package org.liosmis.testing;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,7 +12,7 @@ import java.util.List;
  * mounted. {@link #close} unmounts, detaches and deletes everything, also after a failed
  * setup. Needs root, /dev/loop-control and the filesystem's mkfs.
  */
-final class LoopFilesystem implements AutoCloseable {
+public final class LoopFilesystem implements AutoCloseable {
 
     private final Path image;
     private final Path mountPoint;
@@ -25,13 +25,13 @@ final class LoopFilesystem implements AutoCloseable {
     }
 
     /** An XFS with reflink (copy-on-write clones); XFS needs at least 300 MiB. */
-    static LoopFilesystem xfsWithReflink(Path workDirectory, long sizeBytes) throws IOException {
+    public static LoopFilesystem xfsWithReflink(Path workDirectory, long sizeBytes) throws IOException {
         String mkfs = Commands.require("mkfs.xfs", "xfsprogs");
         return create(workDirectory, "xfs", sizeBytes, List.of(mkfs, "-q", "-m", "reflink=1"));
     }
 
     /** An ext4 without blocks reserved for root, so root runs out of space where others would. */
-    static LoopFilesystem ext4(Path workDirectory, long sizeBytes) throws IOException {
+    public static LoopFilesystem ext4(Path workDirectory, long sizeBytes) throws IOException {
         String mkfs = Commands.require("mkfs.ext4", "e2fsprogs");
         return create(workDirectory, "ext4", sizeBytes, List.of(mkfs, "-q", "-F", "-m", "0"));
     }
@@ -68,17 +68,17 @@ final class LoopFilesystem implements AutoCloseable {
         }
     }
 
-    Path root() {
+    public Path root() {
         return mountPoint;
     }
 
     /** Bytes in use: what the filesystem reports as neither free nor reserved. */
-    long usedBytes() throws IOException {
+    public long usedBytes() throws IOException {
         var store = Files.getFileStore(mountPoint);
         return store.getTotalSpace() - store.getUnallocatedSpace();
     }
 
-    long freeBytes() throws IOException {
+    public long freeBytes() throws IOException {
         return Files.getFileStore(mountPoint).getUsableSpace();
     }
 
