@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.liosmis.testing.TestFiles.MIB;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,8 @@ class CopyJobOutcomesTest {
     private static Path stateDir;
     private static Path pool;
     private static LoopFilesystem small;
+    private static LoopFilesystem held1;
+    private static LoopFilesystem held2;
     private static DemoServer server;
     private static ReplicaClient client;
     private static String bigChecksum;
@@ -51,8 +54,11 @@ class CopyJobOutcomesTest {
         pool = stateDir.resolve("pool");
         bigChecksum = TestFiles.sha256(PoolVolumes.add(stateDir, pool, "big", BIG, 0, BIG / 4, BIG / 2, BIG / 4));
         halfChecksum = TestFiles.sha256(PoolVolumes.add(stateDir, pool, "half", 2 * HALF_DATA, 0, HALF_DATA));
-        small = LoopFilesystem.ext4(work, 48L * MIB);
-        server = DemoServer.start(stateDir, "--pool", "default=" + pool, "--pool", "small=" + small.root());
+        small = LoopFilesystem.ext4(Files.createDirectories(work.resolve("small")), 48L * MIB);
+        held1 = LoopFilesystem.ext4(Files.createDirectories(work.resolve("held1")), BIG * 5 / 8);
+        held2 = LoopFilesystem.ext4(Files.createDirectories(work.resolve("held2")), BIG * 5 / 8);
+        server = DemoServer.start(stateDir, "--pool", "default=" + pool, "--pool", "small=" + small.root(),
+                "--pool", "held1=" + held1.root(), "--pool", "held2=" + held2.root());
         client = new ReplicaClient(server.client());
     }
 
@@ -63,8 +69,10 @@ class CopyJobOutcomesTest {
                 server.close();
             }
         } finally {
-            if (small != null) {
-                small.close();
+            for (LoopFilesystem fs : new LoopFilesystem[] {small, held1, held2}) {
+                if (fs != null) {
+                    fs.close();
+                }
             }
         }
     }
@@ -77,6 +85,8 @@ class CopyJobOutcomesTest {
 
     @AfterEach
     void nothingChangedBehindTheClientsBack() throws Exception {
+        held1.thaw(); // a failed test must not leave a pool frozen
+        held2.thaw();
         assertEquals(bigChecksum, TestFiles.sha256(pool.resolve("big.img")));
         assertEquals(halfChecksum, TestFiles.sha256(pool.resolve("half.img")));
         assertEquals(client.volumeIds(), SavedVolumes.in(stateDir), "the saved config lists exactly LIO's volumes");
@@ -85,6 +95,8 @@ class CopyJobOutcomesTest {
     private void assertNothingLeftBehind() throws Exception {
         assertEquals(poolFilesBefore, PoolVolumes.files(pool), "no partial or target file");
         assertEquals(List.of("lost+found"), PoolVolumes.files(small.root()));
+        assertEquals(List.of("lost+found"), PoolVolumes.files(held1.root()));
+        assertEquals(List.of("lost+found"), PoolVolumes.files(held2.root()));
         assertEquals(volumesBefore, client.volumeIds(), "no storage object for the target");
         assertEquals(List.of(), client.storageSynchronized());
     }
@@ -149,17 +161,16 @@ class CopyJobOutcomesTest {
     @Test
     void ofTwoCopiesIntoAPoolWithRoomForOneTheSecondEndsAsException() throws Exception {
         long free = small.freeBytes();
-        // two long copies hold both copy threads, so the two below wait in line and run one after the other
-        CIMObjectPath first = startCopy("fileio/big", "blocker 1", null);
-        CIMObjectPath second = startCopy("fileio/big", "blocker 2", null);
-        awaitRunning(first);
-        awaitRunning(second);
+        // two copies held in frozen pools take both copy threads: the copies into "small" wait in line
+        CIMObjectPath first = holdACopyThread(held1, "held1");
+        CIMObjectPath second = holdACopyThread(held2, "held2");
         CIMObjectPath fits = startCopy("fileio/half", "fits", "small");
         CIMObjectPath tooMany = startCopy("fileio/half", "one too many", "small");
 
+        // one thread comes free: "fits" runs, then "one too many" finds too little space left
         assertEquals(4096, client.requestStateChange(first, 4));
+        held1.thaw();
         assertEquals(ReplicaClient.COMPLETED, ReplicaClient.jobState(client.awaitEnd(fits)));
-        assertEquals(4096, client.requestStateChange(second, 4), "the other copy thread was busy while \"fits\" ran");
         CIMInstance failed = client.awaitEnd(tooMany);
         assertEquals(ReplicaClient.EXCEPTION, ReplicaClient.jobState(failed));
         assertEquals(List.of(6, 17), ReplicaClient.operationalStatus(failed));
@@ -168,7 +179,10 @@ class CopyJobOutcomesTest {
                 description);
         assertEquals(50, ((Number) client.errors(tooMany).getFirst().getPropertyValue("ProbableCause")).intValue(),
                 "Storage Capacity Problem");
-        client.awaitEnd(second);
+        assertEquals(4096, client.requestStateChange(second, 4));
+        held2.thaw();
+        assertEquals(ReplicaClient.TERMINATED, ReplicaClient.jobState(client.awaitEnd(first)));
+        assertEquals(ReplicaClient.TERMINATED, ReplicaClient.jobState(client.awaitEnd(second)));
 
         Path copy = small.root().resolve("fits.img");
         assertEquals(List.of("fits.img", "lost+found"), PoolVolumes.files(small.root()));
@@ -180,6 +194,15 @@ class CopyJobOutcomesTest {
         assertEquals(0, client.returnToStoragePool(client.volume("fileio/fits")));
         assertEquals(free, small.freeBytes());
         assertNothingLeftBehind();
+    }
+
+    /** A long copy into the pool, stopped in its tracks by freezing the pool's filesystem. */
+    private CIMObjectPath holdACopyThread(LoopFilesystem fs, String poolId) throws Exception {
+        CIMObjectPath job = startCopy("fileio/big", "held in " + poolId, poolId);
+        awaitRunning(job);
+        fs.freeze();
+        assertEquals(4, ReplicaClient.jobState(client.job(job)), "the copy ended before its pool was frozen");
+        return job;
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class LoopFilesystem implements AutoCloseable {
     private final Path mountPoint;
     private String device;
     private boolean mounted;
+    private boolean frozen;
 
     private LoopFilesystem(Path image, Path mountPoint) {
         this.image = image;
@@ -82,9 +83,23 @@ public final class LoopFilesystem implements AutoCloseable {
         return Files.getFileStore(mountPoint).getUsableSpace();
     }
 
+    /** Suspends every write to the filesystem (writers block) until {@link #thaw}; reads go on. */
+    public void freeze() {
+        Commands.run(Commands.require("fsfreeze", "util-linux"), "--freeze", mountPoint.toString());
+        frozen = true;
+    }
+
+    public void thaw() {
+        if (frozen) {
+            Commands.run(Commands.require("fsfreeze", "util-linux"), "--unfreeze", mountPoint.toString());
+            frozen = false;
+        }
+    }
+
     @Override
     public void close() {
         try {
+            thaw(); // a frozen filesystem cannot be unmounted
             if (mounted) {
                 Commands.run(Commands.require("umount", "mount"), mountPoint.toString());
                 mounted = false;
