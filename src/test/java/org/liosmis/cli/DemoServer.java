@@ -35,6 +35,11 @@ final class DemoServer implements AutoCloseable {
     }
 
     String password() throws Exception {
+        return password(stateDir);
+    }
+
+    /** The password of the demo user admin, written at the first start. */
+    static String password(Path stateDir) throws Exception {
         return Files.readString(stateDir.resolve("demo-password")).strip();
     }
 
@@ -45,13 +50,19 @@ final class DemoServer implements AutoCloseable {
     }
 
     WBEMClient client(String password) throws Exception {
+        WBEMClient client = connect(server.httpPort(), password);
+        clients.add(client);
+        return client;
+    }
+
+    /** A CIM-XML client of the server on the local HTTP port, as user admin; the caller closes it. */
+    static WBEMClient connect(int httpPort, String password) throws Exception {
         WBEMClient client = WBEMClientFactory.getClient("CIM-XML");
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal("admin"));
         subject.getPrivateCredentials().add(new PasswordCredential(password));
-        client.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(server.httpPort()), null, null, null),
+        client.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(httpPort), null, null, null),
                 subject, new Locale[] {Locale.US});
-        clients.add(client);
         return client;
     }
 

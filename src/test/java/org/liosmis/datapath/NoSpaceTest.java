@@ -3,7 +3,7 @@ package org.liosmis.datapath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.liosmis.datapath.TestFiles.MIB;
+import static org.liosmis.testing.TestFiles.MIB;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.testing.LoopFilesystem;
+import org.liosmis.testing.TestFiles;
 
 /** A copy into a full filesystem (a 64 MiB loop-mounted ext4) fails cleanly. */
 class NoSpaceTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.liosmis.datapath.TestFiles.MIB;
+import static org.liosmis.testing.TestFiles.MIB;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.liosmis.testing.TestFiles;
 
 /** Full copies and refused clones on the machine's ext4 (/tmp). */
 class SparseCopyTest {

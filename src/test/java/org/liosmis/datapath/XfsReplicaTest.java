@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.liosmis.datapath.TestFiles.MIB;
+import static org.liosmis.testing.TestFiles.MIB;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.testing.LoopFilesystem;
+import org.liosmis.testing.TestFiles;
 
 /** Clones and copies on a loop-mounted XFS with reflink, made and removed by the test. */
 class XfsReplicaTest {

@@ -1,4 +1,4 @@
-package org.liosmis.datapath;
+package org.liosmis.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +14,9 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /** Sparse test files written at chosen offsets, and their checksums. */
-final class TestFiles {
+public final class TestFiles {
 
-    static final int MIB = 1 << 20;
+    public static final int MIB = 1 << 20;
 
     private TestFiles() {
     }
@@ -25,7 +25,7 @@ final class TestFiles {
      * A file of {@code size} bytes holding random data in the given {@code (offset, length)}
      * pairs and holes everywhere else; flushed, so its allocation is settled.
      */
-    static Path sparse(Path file, long size, long... dataRanges) throws IOException {
+    public static Path sparse(Path file, long size, long... dataRanges) throws IOException {
         Random random = new Random(file.getFileName().hashCode());
         try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
             raw.setLength(size); // writes inside EOF: XFS would preallocate into the holes past it
@@ -47,7 +47,7 @@ final class TestFiles {
         return file;
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[MIB];

@@ -1,4 +1,4 @@
-package org.liosmis.datapath;
+package org.liosmis.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the system tools the tests set filesystems up with, bounded in time. */
-final class Commands {
+public final class Commands {
 
     private static final List<String> SYSTEM_DIRECTORIES = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
 
@@ -16,7 +16,7 @@ final class Commands {
     }
 
     /** Runs a command; its trimmed output, or an AssertionError with that output when it fails. */
-    static String run(String... command) {
+    public static String run(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
@@ -38,7 +38,7 @@ final class Commands {
     }
 
     /** The tool's path, or an AssertionError naming the package to install. */
-    static String require(String tool, String debianPackage) {
+    public static String require(String tool, String debianPackage) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : (path + ":" + String.join(":", SYSTEM_DIRECTORIES)).split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {

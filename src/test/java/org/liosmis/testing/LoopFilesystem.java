@@ -1,4 +1,4 @@
-package org.liosmis.datapath;
+package org.liosmis.testing;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,12 +12,13 @@ import java.util.List;
  * mounted. {@link #close} unmounts, detaches and deletes everything, also after a failed
  * setup. Needs root, /dev/loop-control and the filesystem's mkfs.
  */
-final class LoopFilesystem implements AutoCloseable {
+public final class LoopFilesystem implements AutoCloseable {
 
     private final Path image;
     private final Path mountPoint;
     private String device;
     private boolean mounted;
+    private boolean frozen;
 
     private LoopFilesystem(Path image, Path mountPoint) {
         this.image = image;
@@ -25,13 +26,13 @@ final class LoopFilesystem implements AutoCloseable {
     }
 
     /** An XFS with reflink (copy-on-write clones); XFS needs at least 300 MiB. */
-    static LoopFilesystem xfsWithReflink(Path workDirectory, long sizeBytes) throws IOException {
+    public static LoopFilesystem xfsWithReflink(Path workDirectory, long sizeBytes) throws IOException {
         String mkfs = Commands.require("mkfs.xfs", "xfsprogs");
         return create(workDirectory, "xfs", sizeBytes, List.of(mkfs, "-q", "-m", "reflink=1"));
     }
 
     /** An ext4 without blocks reserved for root, so root runs out of space where others would. */
-    static LoopFilesystem ext4(Path workDirectory, long sizeBytes) throws IOException {
+    public static LoopFilesystem ext4(Path workDirectory, long sizeBytes) throws IOException {
         String mkfs = Commands.require("mkfs.ext4", "e2fsprogs");
         return create(workDirectory, "ext4", sizeBytes, List.of(mkfs, "-q", "-F", "-m", "0"));
     }
@@ -68,23 +69,37 @@ final class LoopFilesystem implements AutoCloseable {
         }
     }
 
-    Path root() {
+    public Path root() {
         return mountPoint;
     }
 
     /** Bytes in use: what the filesystem reports as neither free nor reserved. */
-    long usedBytes() throws IOException {
+    public long usedBytes() throws IOException {
         var store = Files.getFileStore(mountPoint);
         return store.getTotalSpace() - store.getUnallocatedSpace();
     }
 
-    long freeBytes() throws IOException {
+    public long freeBytes() throws IOException {
         return Files.getFileStore(mountPoint).getUsableSpace();
+    }
+
+    /** Suspends every write to the filesystem (writers block) until {@link #thaw}; reads go on. */
+    public void freeze() {
+        Commands.run(Commands.require("fsfreeze", "util-linux"), "--freeze", mountPoint.toString());
+        frozen = true;
+    }
+
+    public void thaw() {
+        if (frozen) {
+            Commands.run(Commands.require("fsfreeze", "util-linux"), "--unfreeze", mountPoint.toString());
+            frozen = false;
+        }
     }
 
     @Override
     public void close() {
         try {
+            thaw(); // a frozen filesystem cannot be unmounted
             if (mounted) {
                 Commands.run(Commands.require("umount", "mount"), mountPoint.toString());
                 mounted = false;
