@@ -1,13 +1,14 @@
 package org.liosmis.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.liosmis.datapath.TestFiles.MIB;
+import static org.liosmis.testing.TestFiles.MIB;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
+import org.liosmis.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
