@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.security.auth.Subject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,14 +19,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.liosmis.testing.DemoClients;
+import org.liosmis.testing.ServerProcess;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
-import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
-import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
-import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 
 /**
  * LIO_StorageVolume with 10,000 volumes (plus the demo's three) over CIM-XML on 127.0.0.1:
@@ -43,7 +41,7 @@ class StorageVolumeBenchmark {
     private static final int EXTRA_VOLUMES = Integer.getInteger("bench.volumes", 10_000);
     private static final int EXPECTED_VOLUMES = EXTRA_VOLUMES + 3;
     private static final String NAMESPACE = "root/lio";
-    private static final String SERVER_HEAP = "512m";
+    private static final String SERVER_HEAP = "-Xmx512m";
     private static final int ENUMERATION_WARMUPS = 2;
     private static final int ENUMERATION_RUNS = 5;
     private static final int CLIENTS = 16;
@@ -58,7 +56,7 @@ class StorageVolumeBenchmark {
     @BeforeAll
     static void startServer() throws Exception {
         state = DemoStateDir.withVolumes(EXTRA_VOLUMES);
-        server = ServerProcess.start(state.path(), SERVER_HEAP);
+        server = ServerProcess.start(state.path(), List.of(SERVER_HEAP));
         heap = new HeapProbe(server.pid());
         rows.add(String.format(Locale.ROOT, "| creating %,d fileio volumes on the emulator | %.1f s (%.2f ms each) | |",
                 EXTRA_VOLUMES, state.creationSeconds(), state.creationSeconds() * 1000 / EXTRA_VOLUMES));
@@ -201,13 +199,8 @@ class StorageVolumeBenchmark {
 
         final WBEMClient wbem;
 
-        Client() throws WBEMException {
-            wbem = WBEMClientFactory.getClient("CIM-XML");
-            Subject subject = new Subject();
-            subject.getPrincipals().add(new UserPrincipal("admin"));
-            subject.getPrivateCredentials().add(new PasswordCredential(server.password()));
-            wbem.initialize(new CIMObjectPath("http", "127.0.0.1", Integer.toString(server.port()), null, null, null),
-                    subject, new Locale[] {Locale.US});
+        Client() throws Exception {
+            wbem = DemoClients.connect(server.httpPort(), server.password());
         }
 
         @Override

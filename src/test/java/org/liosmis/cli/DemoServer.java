@@ -1,17 +1,11 @@
 package org.liosmis.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javax.security.auth.Subject;
 import org.liosmis.host.embedded.EmbeddedServer;
-import org.metricshub.wbem.javax.cim.CIMObjectPath;
-import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
-import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
+import org.liosmis.testing.DemoClients;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
-import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 
 /** "lio-smis serve --demo" started in-process on ephemeral ports, as the tests' real server. */
 final class DemoServer implements AutoCloseable {
@@ -35,12 +29,7 @@ final class DemoServer implements AutoCloseable {
     }
 
     String password() throws Exception {
-        return password(stateDir);
-    }
-
-    /** The password of the demo user admin, written at the first start. */
-    static String password(Path stateDir) throws Exception {
-        return Files.readString(stateDir.resolve("demo-password")).strip();
+        return DemoClients.password(stateDir);
     }
 
     /** The base URL wbemcli takes, credentials included. */
@@ -50,19 +39,8 @@ final class DemoServer implements AutoCloseable {
     }
 
     WBEMClient client(String password) throws Exception {
-        WBEMClient client = connect(server.httpPort(), password);
+        WBEMClient client = DemoClients.connect(server.httpPort(), password);
         clients.add(client);
-        return client;
-    }
-
-    /** A CIM-XML client of the server on the local HTTP port, as user admin; the caller closes it. */
-    static WBEMClient connect(int httpPort, String password) throws Exception {
-        WBEMClient client = WBEMClientFactory.getClient("CIM-XML");
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("admin"));
-        subject.getPrivateCredentials().add(new PasswordCredential(password));
-        client.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(httpPort), null, null, null),
-                subject, new Locale[] {Locale.US});
         return client;
     }
 

@@ -8,6 +8,7 @@ import static org.liosmis.testing.TestFiles.MIB;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.liosmis.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.testing.TestFiles;

@@ -1,4 +1,4 @@
-package org.liosmis.cli;
+package org.liosmis.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.liosmis.cli.Main;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
- * "lio-smis serve --demo" in a JVM of its own, on a free HTTP port it announces, so a test can
- * kill it the way the kernel does. Its output goes to a log file in the state directory.
+ * "lio-smis serve --demo" in a JVM of its own, on a free HTTP port it announces: a test can
+ * kill it the way the kernel does, a benchmark can bound and measure its heap apart from the
+ * clients'. Its output goes to a log file in the state directory.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern SERVING = Pattern.compile("lio-smis serving .* on http://127\\.0\\.0\\.1:(\\d+)");
     private static final long START_TIMEOUT_MILLIS = 60_000;
@@ -32,14 +34,20 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts the server with the test's own class path and waits until it listens. */
-    static ServerProcess start(Path stateDir, String... extraOptions) throws Exception {
+    public static ServerProcess start(Path stateDir, String... serveOptions) throws Exception {
+        return start(stateDir, List.of(), serveOptions);
+    }
+
+    /** The same, with options for its JVM (a heap bound, say). */
+    public static ServerProcess start(Path stateDir, List<String> jvmOptions, String... serveOptions) throws Exception {
         Files.createDirectories(stateDir);
         Path log = Files.createTempFile(stateDir, "serve-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--demo", "--state-dir", stateDir.toString(),
-                "--http-port", "0", "--https-port", "off"));
-        command.addAll(List.of(extraOptions));
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo",
+                "--state-dir", stateDir.toString(), "--http-port", "0", "--https-port", "off"));
+        command.addAll(List.of(serveOptions));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(process, stateDir, log);
         try {
@@ -66,19 +74,31 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError("lio-smis did not start listening within 60 s:\n" + output());
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String password() throws Exception {
+        return DemoClients.password(stateDir);
+    }
+
     /** Everything the server printed so far. */
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log);
     }
 
-    WBEMClient client() throws Exception {
-        WBEMClient client = DemoServer.connect(httpPort, DemoServer.password(stateDir));
+    public WBEMClient client() throws Exception {
+        WBEMClient client = DemoClients.connect(httpPort, password());
         clients.add(client);
         return client;
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is cleaned up or committed on the way out. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         closeClients();
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
