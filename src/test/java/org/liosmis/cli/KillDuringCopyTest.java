@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.liosmis.testing.ServerProcess;
+import org.liosmis.testing.PoolVolumes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.testing.TestFiles;

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.datapath.FileReplicator;
+import org.liosmis.lio.FileioSpec;
 import org.liosmis.lio.Plugin;
 import org.liosmis.lio.configfs.ConfigFs;
 
@@ -135,7 +140,7 @@ class ReplicaEngineTest {
         assertEquals(RequestRefused.Reason.IN_USE,
                 assertThrows(RequestRefused.class, () -> fx.engine.deleteVolume(source)).reason());
         Files.createDirectories(dir.resolve("elsewhere"));
-        fx.lio.createFileio(org.liosmis.lio.FileioSpec.of("outside", dir.resolve("elsewhere/o.img"), EngineFixture.MIB));
+        fx.lio.createFileio(FileioSpec.of("outside", dir.resolve("elsewhere/o.img"), EngineFixture.MIB));
         assertEquals(RequestRefused.Reason.INVALID_PARAMETER,
                 assertThrows(RequestRefused.class, () -> fx.engine.deleteVolume("fileio/outside")).reason());
         assertEquals(RequestRefused.Reason.INVALID_PARAMETER,
@@ -153,7 +158,7 @@ class ReplicaEngineTest {
         fx.store.putJob(running.running(running.submitted()));
         Files.writeString(Path.of(running.targetFile()), "half");
         ReplicaEngine restarted = new ReplicaEngine(fx.lio, fx.inventory, fx.store,
-                new org.liosmis.datapath.FileReplicator(), EngineSettings.defaults());
+                new FileReplicator(), EngineSettings.defaults());
         try {
             Job ended = fx.store.job(copy.jobId()).orElseThrow();
             assertEquals(Job.State.EXCEPTION, ended.state());
@@ -172,6 +177,21 @@ class ReplicaEngineTest {
         RequestRefused refused = assertThrows(RequestRefused.class, () -> fx.engine.createReplica(request));
         assertEquals(reason, refused.reason(), refused.getMessage());
         assertTrue(refused.getMessage().contains(text), refused.getMessage());
+    }
+
+    @Test
+    void endedJobsGoAwayAfterTimeBeforeRemoval() throws Exception {
+        try (StateStore store = StateStore.open(dir.resolve("short.db"));
+             ReplicaEngine engine = new ReplicaEngine(fx.lio, new LioInventory(fx.lio, Map.of("default", fx.pool),
+                     "target.example", store), store, new FileReplicator(),
+                     new EngineSettings(1, Duration.ofMillis(200), Clock.systemUTC()))) {
+            CreateReplicaResult result = engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.CLONE, null, "brief"));
+            Job ended = EngineFixture.await(() -> store.job(result.jobId()).filter(j -> j.state().finished()).orElse(null),
+                    Duration.ofSeconds(30));
+            assertEquals(Duration.ofMillis(200), ended.timeBeforeRemoval());
+            EngineFixture.await(() -> store.job(result.jobId()).isEmpty() ? Boolean.TRUE : null,
+                    Duration.ofSeconds(10));
+        }
     }
 
     @Test

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection bound and idle timeout of the JDK HTTP server are system properties it
+ * The connection bound, idle timeout and TCP_NODELAY of the JDK HTTP server are system properties it
  * reads once, when its first server is created: they are process-wide, so the first
  * server started decides them, and properties set on the command line win.
  */
@@ -21,6 +21,9 @@ final class JdkServerLimits {
         set("sun.net.httpserver.idleInterval", Long.toString(idleSeconds));
         // a client gets as long to send one request as a connection may stay idle
         set("sun.net.httpserver.maxReqTime", Long.toString(idleSeconds));
+        // without TCP_NODELAY a response written in two segments waits for the client's delayed
+        // ACK (40 ms on Linux) whenever a client sends two requests on one connection, as wbemcli cm does
+        set("sun.net.httpserver.nodelay", "true");
     }
 
     private static void set(String property, String value) {

@@ -1,4 +1,4 @@
-package org.liosmis.cli;
+package org.liosmis.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.liosmis.lio.FileioSpec;
 import org.liosmis.lio.LioRoot;
-import org.liosmis.testing.TestFiles;
 
 /** Volumes an administrator made in a pool before lio-smis started, and what a pool directory holds. */
-final class PoolVolumes {
+public final class PoolVolumes {
 
     private PoolVolumes() {
     }
@@ -19,7 +18,7 @@ final class PoolVolumes {
      * A fileio volume in the demo's emulated LIO, backed by a sparse file in {@code poolDir}
      * holding data in the given {@code (offset, length)} ranges; its backing file.
      */
-    static Path add(Path stateDir, Path poolDir, String name, long size, long... dataRanges) throws Exception {
+    public static Path add(Path stateDir, Path poolDir, String name, long size, long... dataRanges) throws Exception {
         Files.createDirectories(poolDir);
         Path file = TestFiles.sparse(poolDir.resolve(name + ".img").toAbsolutePath(), size, dataRanges);
         LioRoot.emulated(stateDir.resolve("configfs")).createFileio(FileioSpec.of(name, file, size));
@@ -27,7 +26,7 @@ final class PoolVolumes {
     }
 
     /** The names of every file in the pool, hidden ones (partial copies) included, sorted. */
-    static List<String> files(Path poolDir) throws IOException {
+    public static List<String> files(Path poolDir) throws IOException {
         try (Stream<Path> files = Files.list(poolDir)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
