@@ -46,6 +46,8 @@ public final class ReplicaEngine implements AutoCloseable {
     /** volumes being made or deleted: no other operation may touch them meanwhile */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final Map<String, CancelToken> running = new ConcurrentHashMap<>();
+    /** space promised to copies not yet done, so two cannot be admitted into room for one */
+    private final Map<String, Reservation> reservations = new ConcurrentHashMap<>();
     /** how each stopped job should end: Terminated or Killed */
     private final Map<String, Job.State> stopRequests = new ConcurrentHashMap<>();
     private final Object admission = new Object();
@@ -186,20 +188,42 @@ public final class ReplicaEngine implements AutoCloseable {
             throw new RequestRefused(RequestRefused.Reason.FAILED, "cannot read " + plan.source().backingPath()
                     + ": " + e.getMessage());
         }
-        if (plan.pool().freeBytes() < needed) {
-            throw RequestRefused.invalid("pool " + plan.pool().id() + " has " + plan.pool().freeBytes()
-                    + " bytes free; a full copy of " + plan.source().id() + " needs " + needed);
+        Job job;
+        synchronized (admission) {
+            long promised = promisedBytes(plan.pool().id());
+            if (plan.pool().freeBytes() - promised < needed) {
+                throw RequestRefused.invalid("pool " + plan.pool().id() + " has " + plan.pool().freeBytes()
+                        + " bytes free, " + promised + " of them promised to copies under way; a full copy of "
+                        + plan.source().id() + " needs " + needed);
+            }
+            job = new Job(UUID.randomUUID().toString(), Job.State.NEW, 0, plan.elementName(), plan.source().id(),
+                    plan.targetId(), plan.file().toString(), plan.kind(), clock.instant(), null, null, true,
+                    timeBeforeRemoval, null, null);
+            store.putJob(job);
+            reservations.put(job.id(), new Reservation(plan.pool().id(), needed));
         }
-        Job job = new Job(UUID.randomUUID().toString(), Job.State.NEW, 0, plan.elementName(), plan.source().id(),
-                plan.targetId(), plan.file().toString(), plan.kind(), clock.instant(), null, null, true,
-                timeBeforeRemoval, null, null);
-        store.putJob(job);
         store.putReplica(new Replica(plan.source().id(), plan.targetId(), plan.kind(), CopyMethod.FULL_COPY,
                 Replica.State.COPYING, 0, null, job.id()));
         CancelToken cancel = new CancelToken();
         running.put(job.id(), cancel);
         copies.execute(new CopyJob(job, plan, cancel, this));
         return job.id();
+    }
+
+    /** Space a copy will still take in its pool: what is not yet written of its source's data. */
+    private long promisedBytes(String poolId) {
+        long promised = 0;
+        for (Map.Entry<String, Reservation> entry : reservations.entrySet()) {
+            if (entry.getValue().poolId().equals(poolId)) {
+                int percent = store.job(entry.getKey()).map(Job::percentComplete).orElse(100);
+                promised += entry.getValue().bytes() * (100 - percent) / 100;
+            }
+        }
+        return promised;
+    }
+
+    /** The data bytes a queued or running copy will write into a pool. */
+    private record Reservation(String poolId, long bytes) {
     }
 
     /** What a request will make, decided under the admission lock. */
@@ -234,6 +258,7 @@ public final class ReplicaEngine implements AutoCloseable {
 
     void finished(Job job, boolean success) {
         running.remove(job.id());
+        reservations.remove(job.id());
         stopRequests.remove(job.id());
         if (!success) {
             store.releaseElementName(job.targetId());

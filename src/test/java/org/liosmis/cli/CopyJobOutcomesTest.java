@@ -160,40 +160,39 @@ class CopyJobOutcomesTest {
     }
 
     @Test
-    void ofTwoCopiesIntoAPoolWithRoomForOneTheSecondEndsAsException() throws Exception {
+    void aSecondCopyIntoRoomForOneIsRefusedAndACopyOutOfSpaceEndsAsException() throws Exception {
         long free = small.freeBytes();
-        // two copies held in frozen pools take both copy threads: the copies into "small" wait in line
+        // two copies held in frozen pools take both copy threads: a copy into "small" waits in line
         CIMObjectPath first = holdACopyThread(held1, "held1");
         CIMObjectPath second = holdACopyThread(held2, "held2");
-        CIMObjectPath fits = startCopy("fileio/half", "fits", "small");
-        CIMObjectPath tooMany = startCopy("fileio/half", "one too many", "small");
+        CIMObjectPath squeezed = startCopy("fileio/half", "squeezed", "small");
 
-        // one thread comes free: "fits" runs, then "one too many" finds too little space left
+        // the room is promised to the waiting copy: a second one is refused at once
+        ReplicaClient.Outcome refused = client.createReplica("fileio/half", ReplicaClient.CLONE, "one too many", "small");
+        assertEquals(5, refused.returnValue());
+        assertEquals(null, refused.job());
+
+        // another writer takes most of that room while the copy waits: it runs out of space
+        Path filler = TestFiles.sparse(small.root().resolve("filler"), 20L * MIB, 0, 20L * MIB);
         assertEquals(4096, client.requestStateChange(first, 4));
         held1.thaw();
-        assertEquals(ReplicaClient.COMPLETED, ReplicaClient.jobState(client.awaitEnd(fits)));
-        CIMInstance failed = client.awaitEnd(tooMany);
+        CIMInstance failed = client.awaitEnd(squeezed);
         assertEquals(ReplicaClient.EXCEPTION, ReplicaClient.jobState(failed));
         assertEquals(List.of(6, 17), ReplicaClient.operationalStatus(failed));
         String description = (String) failed.getPropertyValue("ErrorDescription");
         assertTrue(description.contains("no space left in " + small.root()) && description.contains("pool small"),
                 description);
-        assertEquals(50, ((Number) client.errors(tooMany).getFirst().getPropertyValue("ProbableCause")).intValue(),
+        assertEquals(50, ((Number) client.errors(squeezed).getFirst().getPropertyValue("ProbableCause")).intValue(),
                 "Storage Capacity Problem");
         assertEquals(4096, client.requestStateChange(second, 4));
         held2.thaw();
         assertEquals(ReplicaClient.TERMINATED, ReplicaClient.jobState(client.awaitEnd(first)));
         assertEquals(ReplicaClient.TERMINATED, ReplicaClient.jobState(client.awaitEnd(second)));
 
-        Path copy = small.root().resolve("fits.img");
-        assertEquals(List.of("fits.img", "lost+found"), PoolVolumes.files(small.root()));
-        assertEquals(halfChecksum, TestFiles.sha256(copy));
-        assertEquals(free - FileReplicator.allocatedBytes(copy), small.freeBytes(), (double) 64 * 1024,
-                "only the completed copy takes space");
+        assertEquals(List.of("filler", "lost+found"), PoolVolumes.files(small.root()));
+        Files.delete(filler);
+        assertEquals(free, small.freeBytes(), (double) 64 * 1024, "the failed copy left no space taken");
         assertEquals(List.of(), client.storageSynchronized());
-
-        assertEquals(0, client.returnToStoragePool(client.volume("fileio/fits")));
-        assertEquals(free, small.freeBytes());
         assertNothingLeftBehind();
     }
 
