@@ -31,8 +31,4 @@ public final class Namespaces {
                     "namespace \"" + namespace + "\" does not exist here; this server has " + names);
         }
     }
-
-    public Set<String> all() {
-        return Set.copyOf(names);
-    }
 }
