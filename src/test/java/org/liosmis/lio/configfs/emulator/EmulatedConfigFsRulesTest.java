@@ -44,6 +44,7 @@ class EmulatedConfigFsRulesTest {
 
     private Path exportAsLun0() throws ConfigFsException {
         enable();
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         fs.mkdir(tpg);
         fs.mkdir(tpg.resolve("lun/lun_0"));
@@ -176,6 +177,7 @@ class EmulatedConfigFsRulesTest {
 
     @Test
     void lunLinkToAStorageObjectNotEnabledIsEnodev() throws Exception {
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         fs.mkdir(tpg);
         fs.mkdir(tpg.resolve("lun/lun_0"));
@@ -233,7 +235,17 @@ class EmulatedConfigFsRulesTest {
     }
 
     @Test
+    void aFabricDirectoryAppearsOnlyWithItsFirstMkdir() throws Exception {
+        assertEquals(java.util.List.of("core", "dbroot", "version"), fs.list(root));
+        assertEquals(Errno.ENOENT, errnoOf(() -> fs.mkdir(tpg.getParent())));
+        fs.mkdir(root.resolve("iscsi"));
+        assertEquals(java.util.List.of("cpus_allowed_list", "discovery_auth", "lio_version"),
+                fs.list(root.resolve("iscsi")));
+    }
+
+    @Test
     void tpgAndLunNamesAreChecked() throws Exception {
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         assertEquals(Errno.EINVAL, errnoOf(() -> fs.mkdir(tpg.getParent().resolve("tpg1"))));
         fs.mkdir(tpg);
