@@ -57,9 +57,16 @@ class EmulatorMatchesKernelTest {
             StepOutcome k = kernel.get(i);
             if (!e.equals(k)) {
                 differences.add("step " + (i + 1) + " '" + k.step() + "':\n  emulator " + e.outcome() + " | "
-                        + e.observed() + "\n  kernel   " + k.outcome() + " | " + k.observed());
+                        + linesOnlyIn(e.observed(), k.observed()) + "\n  kernel   " + k.outcome() + " | "
+                        + linesOnlyIn(k.observed(), e.observed()));
             }
         }
         return differences;
+    }
+
+    /** The lines of an observation the other side lacks: long observations differ in a few lines. */
+    private static String linesOnlyIn(String observed, String other) {
+        List<String> otherLines = other.lines().toList();
+        return String.join("\n    ", observed.lines().filter(line -> !otherLines.contains(line)).toList());
     }
 }

@@ -1,5 +1,6 @@
 package org.liosmis.kernel;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,9 @@ public final class KernelRulesScenario {
         step("create fileio vol1 like LioRoot.createFileio",
                 () -> lio.createFileio(FileioSpec.of("vol1", work.resolve("vol1.img"), SIZE).withUnitSerial(SERIAL)),
                 () -> storageObjects() + " | " + status(vol1) + " | dbroot " + lio.dbroot());
+        step("read vol1 after create", () -> { }, () -> fs.read(vol1.resolve("info"))
+                + fs.read(vol1.getParent().resolve("hba_info")) + attributes(vol1, "attrib") + attributes(vol1, "wwn")
+                + Files.readString(work.resolve("saveconfig.json")));
         step("mkdir a target before its fabric", () -> fs.mkdir(tpg.getParent()), () -> "");
         step("mkdir iscsi (the fabric, as rtslib does), target, tpgt_1, lun_0", () -> {
             fs.mkdir(root.resolve("iscsi"));
@@ -62,6 +66,8 @@ public final class KernelRulesScenario {
                 + " | tpgt_1: " + fs.list(tpg) + " | lun_0: " + fs.list(lun0));
         step("link lun_0 to vol1 (absolute)", () -> fs.symlink(lun0.resolve("port0"), vol1),
                 () -> status(vol1) + " | " + storageObjects() + " | readlink " + show(fs.readlink(lun0.resolve("port0"))));
+        step("read vol1 and lun_0 once exported", () -> { }, () -> fs.read(vol1.resolve("info"))
+                + fs.read(lun0.resolve("alua_tg_pt_gp")) + fs.read(vol1.resolve("enable")));
 
         step("mkdir a second object fileio_9/probe", () -> {
             fs.mkdir(probe.getParent());
@@ -138,6 +144,26 @@ public final class KernelRulesScenario {
     private String status(Path storageObject) throws ConfigFsException {
         String info = fs.read(storageObject.resolve("info"));
         return info.substring(0, info.indexOf("Max Queue Depth")).strip();
+    }
+
+    /** Every readable file of a default group, as name=value lines. */
+    private String attributes(Path storageObject, String group) throws ConfigFsException {
+        StringBuilder values = new StringBuilder();
+        for (String name : fs.list(storageObject.resolve(group))) {
+            Path file = storageObject.resolve(group).resolve(name);
+            if (!fs.isDirectory(file)) {
+                values.append(group).append('/').append(name).append('=').append(readable(file)).append('\n');
+            }
+        }
+        return values.toString();
+    }
+
+    private String readable(Path file) {
+        try {
+            return fs.read(file).strip();
+        } catch (ConfigFsException e) {
+            return "<" + e.errno().name() + ">";
+        }
     }
 
     private String storageObjects() throws ConfigFsException {

@@ -44,6 +44,10 @@ class EmulatedConfigFsRulesTest {
 
     private Path exportAsLun0() throws ConfigFsException {
         enable();
+        return linkAsLun0();
+    }
+
+    private Path linkAsLun0() throws ConfigFsException {
         fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         fs.mkdir(tpg);
@@ -232,6 +236,25 @@ class EmulatedConfigFsRulesTest {
         fs.rmdir(hba);
         assertFalse(fs.exists(hba));
         assertTrue(Files.exists(temp.resolve("vol1.img")), "the backing file is never touched");
+    }
+
+    @Test
+    void anEnabledFileioObjectAdvertisesUnmapAndWriteSameLikeTheKernel() throws Exception {
+        enable();
+        assertEquals("8192\n", fs.read(so.resolve("attrib/max_unmap_lba_count")));
+        assertEquals("1\n", fs.read(so.resolve("attrib/max_unmap_block_desc_count")));
+        assertEquals("1\n", fs.read(so.resolve("attrib/unmap_granularity")));
+        assertEquals("4096\n", fs.read(so.resolve("attrib/max_write_same_len")));
+    }
+
+    @Test
+    void theModelAliasPutsTheObjectsNameInProductIdUntilExported() throws Exception {
+        enable();
+        assertEquals("FILEIO\n", fs.read(so.resolve("wwn/product_id")));
+        fs.write(so.resolve("attrib/emulate_model_alias"), "1");
+        assertEquals("vol1\n", fs.read(so.resolve("wwn/product_id")));
+        linkAsLun0();
+        assertEquals(Errno.EINVAL, errnoOf(() -> fs.write(so.resolve("attrib/emulate_model_alias"), "0")));
     }
 
     @Test
