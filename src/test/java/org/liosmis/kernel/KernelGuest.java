@@ -52,6 +52,9 @@ public final class KernelGuest implements AutoCloseable {
         Process qemu = new ProcessBuilder(qemuCommand(initramfs))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        // a test JVM stopped by a signal must not leave the VM behind
+        Thread killer = new Thread(qemu::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(killer);
         try {
             if (!qemu.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the kernel guest did not power off within " + timeout
@@ -59,6 +62,7 @@ public final class KernelGuest implements AutoCloseable {
             }
         } finally {
             qemu.destroyForcibly().waitFor();
+            Runtime.getRuntime().removeShutdownHook(killer);
         }
         String log = Files.exists(out.resolve("guest.log")) ? Files.readString(out.resolve("guest.log")) : "";
         if (!log.contains("driver exit 0")) {
