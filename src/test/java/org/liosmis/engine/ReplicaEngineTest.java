@@ -133,6 +133,7 @@ class ReplicaEngineTest {
     void anExportedVolumeIsInUseAndOneOutsideThePoolsIsNotOurs() throws Exception {
         ConfigFs fs = fx.lio.configFs();
         Path tpg = fs.root().resolve("iscsi/iqn.2024-01.org.example:t1/tpgt_1");
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         fs.mkdir(tpg);
         fs.mkdir(tpg.resolve("lun/lun_0"));

@@ -77,6 +77,7 @@ class LioRootTest {
         fs.mkdir(fs.root().resolve("core/rd_mcp_5"));
         fs.mkdir(fs.root().resolve("core/rd_mcp_5/r1"));
         Path tpg = fs.root().resolve("iscsi/iqn.2024-01.org.example:t1/tpgt_1");
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         fs.mkdir(tpg);
         fs.mkdir(tpg.resolve("lun/lun_3"));
@@ -167,6 +168,7 @@ class LioRootTest {
     void deleteIsRefusedWhileALunExportsTheObject() throws Exception {
         StorageObject so = lio.createFileio(FileioSpec.of("e", temp.resolve("e.img"), MIB));
         Path tpg = fs.root().resolve("iscsi/iqn.2024-01.org.example:t1/tpgt_1");
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         fs.mkdir(tpg);
         fs.mkdir(tpg.resolve("lun/lun_0"));

@@ -43,10 +43,9 @@ public final class EmulatedConfigFs implements ConfigFs {
             throw new UncheckedIOException("cannot create the emulator's state directory " + root, e);
         }
         synchronized (EmulatedConfigFs.class) {
+            // like the kernel, no fabric directory until its first mkdir (rtslib makes iscsi/ itself)
             if (!StateFiles.exists(root.resolve("version"))) {
                 Templates.create("root", root, Map.of());
-                StateFiles.createDir(root.resolve("iscsi"));
-                Templates.create("iscsi", root.resolve("iscsi"), Map.of());
             }
         }
     }

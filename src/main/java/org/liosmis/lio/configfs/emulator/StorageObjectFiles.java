@@ -18,6 +18,11 @@ final class StorageObjectFiles {
     /** SE_UDEV_PATH_LEN */
     private static final int MAX_UDEV_PATH = 512;
     private static final Set<Integer> BLOCK_SIZES = Set.of(512, 1024, 2048, 4096);
+    /** INQUIRY_MODEL_LEN: emulate_model_alias puts the object's name, cut to this, in product_id. */
+    private static final int MAX_MODEL = 16;
+    /** The INQUIRY product of each plugin (its inquiry_prod), product_id until a model alias replaces it. */
+    private static final Map<String, String> PRODUCTS = Map.of(
+            "fileio", "FILEIO", "iblock", "IBLOCK", "rd_mcp", "RAMDISK-MCP");
 
     /** control keys each plugin understands; numeric ones must parse as unsigned numbers. */
     private static final Map<String, Set<String>> KEYS = Map.of(
@@ -131,7 +136,12 @@ final class StorageObjectFiles {
             throw new ConfigFsException(Errno.EIO, "write", file, "cannot open backing file " + backing, e);
         }
         require(file, control, "fd_dev_size");
-        configured("FILEIO", 16384, "1".equals(control.get("fd_buffered_io")));
+        configured(16384, "1".equals(control.get("fd_buffered_io")));
+        // fd_configure_device: a file can be unmapped (hole punching) and written with WRITE SAME
+        state.setAttribute("attrib/max_unmap_lba_count", "8192");
+        state.setAttribute("attrib/max_unmap_block_desc_count", "1");
+        state.setAttribute("attrib/unmap_granularity", "1");
+        state.setAttribute("attrib/max_write_same_len", "4096");
     }
 
     private void enableIblock(Path file, Map<String, String> control) throws ConfigFsException {
@@ -139,18 +149,18 @@ final class StorageObjectFiles {
         if (!Files.exists(Path.of(control.get("udev_path")))) {
             throw new ConfigFsException(Errno.ENOENT, "write", file, "no block device " + control.get("udev_path"));
         }
-        configured("IBLOCK", 2560, false);
+        configured(2560, false);
     }
 
     private void enableRamdisk(Path file, Map<String, String> control) throws ConfigFsException {
         if (Long.parseLong(control.getOrDefault("rd_pages", "0")) == 0) {
             throw invalid(file, "rd_pages= must be set and not 0");
         }
-        configured("RAMDISK-MCP", 4294967288L, false);
+        configured(4294967288L, false);
     }
 
     /** The attributes the target core fills in when a device is configured. */
-    private void configured(String product, long hwMaxSectors, boolean writeCache) {
+    private void configured(long hwMaxSectors, boolean writeCache) {
         state.setAttribute("attrib/hw_block_size", "512");
         state.setAttribute("attrib/block_size", "512");
         state.setAttribute("attrib/hw_max_sectors", Long.toString(hwMaxSectors));
@@ -158,7 +168,14 @@ final class StorageObjectFiles {
         state.setAttribute("attrib/hw_queue_depth", "128");
         state.setAttribute("attrib/queue_depth", "128");
         state.setAttribute("attrib/emulate_write_cache", writeCache ? "1" : "0");
-        state.setAttribute("wwn/product_id", product);
+        state.setAttribute("wwn/product_id", product());
+    }
+
+    /** The object's name with emulate_model_alias, else the plugin's INQUIRY product. */
+    private String product() {
+        return state.attributeOr("attrib/emulate_model_alias", "0").equals("1")
+                ? node.name().substring(0, Math.min(node.name().length(), MAX_MODEL))
+                : PRODUCTS.getOrDefault(node.plugin(), "");
     }
 
     private static void require(Path file, Map<String, String> control, String key) throws ConfigFsException {
@@ -204,7 +221,13 @@ final class StorageObjectFiles {
                 throw invalid(file, "block_size must be 512, 1024, 2048 or 4096");
             }
         }
+        if (name.equals("emulate_model_alias") && state.exported()) {
+            throw invalid(file, "the model alias cannot change while a LUN exports the storage object");
+        }
         state.setAttribute("attrib/" + name, v);
+        if (name.equals("emulate_model_alias")) {
+            state.setAttribute("wwn/product_id", product());
+        }
         renderInfo();
     }
 

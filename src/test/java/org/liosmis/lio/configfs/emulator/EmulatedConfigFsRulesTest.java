@@ -44,6 +44,11 @@ class EmulatedConfigFsRulesTest {
 
     private Path exportAsLun0() throws ConfigFsException {
         enable();
+        return linkAsLun0();
+    }
+
+    private Path linkAsLun0() throws ConfigFsException {
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         fs.mkdir(tpg);
         fs.mkdir(tpg.resolve("lun/lun_0"));
@@ -176,6 +181,7 @@ class EmulatedConfigFsRulesTest {
 
     @Test
     void lunLinkToAStorageObjectNotEnabledIsEnodev() throws Exception {
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         fs.mkdir(tpg);
         fs.mkdir(tpg.resolve("lun/lun_0"));
@@ -233,7 +239,36 @@ class EmulatedConfigFsRulesTest {
     }
 
     @Test
+    void anEnabledFileioObjectAdvertisesUnmapAndWriteSameLikeTheKernel() throws Exception {
+        enable();
+        assertEquals("8192\n", fs.read(so.resolve("attrib/max_unmap_lba_count")));
+        assertEquals("1\n", fs.read(so.resolve("attrib/max_unmap_block_desc_count")));
+        assertEquals("1\n", fs.read(so.resolve("attrib/unmap_granularity")));
+        assertEquals("4096\n", fs.read(so.resolve("attrib/max_write_same_len")));
+    }
+
+    @Test
+    void theModelAliasPutsTheObjectsNameInProductIdUntilExported() throws Exception {
+        enable();
+        assertEquals("FILEIO\n", fs.read(so.resolve("wwn/product_id")));
+        fs.write(so.resolve("attrib/emulate_model_alias"), "1");
+        assertEquals("vol1\n", fs.read(so.resolve("wwn/product_id")));
+        linkAsLun0();
+        assertEquals(Errno.EINVAL, errnoOf(() -> fs.write(so.resolve("attrib/emulate_model_alias"), "0")));
+    }
+
+    @Test
+    void aFabricDirectoryAppearsOnlyWithItsFirstMkdir() throws Exception {
+        assertEquals(java.util.List.of("core", "dbroot", "version"), fs.list(root));
+        assertEquals(Errno.ENOENT, errnoOf(() -> fs.mkdir(tpg.getParent())));
+        fs.mkdir(root.resolve("iscsi"));
+        assertEquals(java.util.List.of("cpus_allowed_list", "discovery_auth", "lio_version"),
+                fs.list(root.resolve("iscsi")));
+    }
+
+    @Test
     void tpgAndLunNamesAreChecked() throws Exception {
+        fs.mkdir(tpg.getParent().getParent());
         fs.mkdir(tpg.getParent());
         assertEquals(Errno.EINVAL, errnoOf(() -> fs.mkdir(tpg.getParent().resolve("tpg1"))));
         fs.mkdir(tpg);

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Runs chrooted in the test guest: loads LIO, mounts configfs and runs the Java driver that
+# driver.env (written by the host) names. Everything it writes lands in /tmp/out.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+. /tmp/out/driver.env
+uname -r
+for module in configfs target_core_mod target_core_file target_core_iblock iscsi_target_mod; do
+    modprobe "$module" || { echo "modprobe $module failed"; exit 1; }
+done
+modprobe tcm_loop || echo "tcm_loop not available"
+mount -t configfs none /sys/kernel/config
+cd /tmp
+"$JAVA" -XX:-UsePerfData -XX:TieredStopAtLevel=1 -cp "$CLASS_PATH" "$MAIN" $ARGS
+echo "driver exit $?"
