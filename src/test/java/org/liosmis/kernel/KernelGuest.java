@@ -33,6 +33,9 @@ public final class KernelGuest implements AutoCloseable {
         this.out = Files.createDirectory(dir.resolve("out"));
     }
 
+    /** Where the guest mounts the output share. */
+    private static final String GUEST_OUT = "/tmp/out";
+
     /** The output share: the guest sees it as /tmp/out. */
     public Path out() {
         return out;
@@ -99,21 +102,44 @@ public final class KernelGuest implements AutoCloseable {
         return command;
     }
 
-    /** The guest shares the host's /, so this JVM's java and class path work there unchanged. */
-    private static String driverEnv(Class<?> mainClass, List<String> args) {
-        String classPath = System.getProperty("java.class.path");
-        for (String entry : classPath.split(":")) {
-            if (entry.startsWith("/tmp/") || entry.startsWith("/run/")) {
-                throw new IllegalStateException("class path entry " + entry + " is hidden by a tmpfs in the guest");
-            }
-        }
+    /**
+     * The guest shares the host's /, so this JVM's java and class path work there, except entries
+     * under /tmp or /run, which the guest's own tmpfs hides: those are copied into the output
+     * share (a clone checked out under /tmp still runs).
+     */
+    private String driverEnv(Class<?> mainClass, List<String> args) throws IOException {
         if (args.stream().anyMatch(a -> a.isEmpty() || a.matches(".*[\\s'\"$\\\\].*"))) {
             throw new IllegalArgumentException("guest driver arguments must be plain words: " + args);
         }
+        List<String> entries = new ArrayList<>();
+        for (String entry : absolute(System.getProperty("java.class.path")).split(":")) {
+            entries.add(entry.startsWith("/tmp/") || entry.startsWith("/run/") ? shared(Path.of(entry), entries.size()) : entry);
+        }
         return "JAVA=" + quoted(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + "\n"
-                + "CLASS_PATH=" + quoted(absolute(classPath)) + "\n"
+                + "CLASS_PATH=" + quoted(String.join(":", entries)) + "\n"
                 + "MAIN=" + quoted(mainClass.getName()) + "\n"
                 + "ARGS=" + quoted(String.join(" ", args)) + "\n";
+    }
+
+    /** A copy of a class path entry in the output share, as the guest sees it. */
+    private String shared(Path entry, int index) throws IOException {
+        Path copy = out.resolve("classpath").resolve(Integer.toString(index));
+        Files.createDirectories(copy.getParent());
+        if (Files.isDirectory(entry)) {
+            try (Stream<Path> files = Files.walk(entry)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(entry.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target);
+                    }
+                }
+            }
+        } else if (Files.exists(entry)) {
+            Files.copy(entry, copy);
+        }
+        return GUEST_OUT + "/classpath/" + index;
     }
 
     /** The guest's working directory differs: relative class path entries are made absolute. */
