@@ -316,6 +316,10 @@ public final class ReplicaEngine implements AutoCloseable {
         return store.replicas();
     }
 
+    public Optional<Replica> replicaOf(String targetId) {
+        return store.replicaOf(targetId);
+    }
+
     /**
      * Asks a running job to stop; it ends Terminated (or Killed) once its partial copy is
      * removed. False when the job is not running.

@@ -107,6 +107,11 @@ public final class StateStore implements ElementNames, AutoCloseable {
         return query("SELECT * FROM replicas ORDER BY target_id", StateStore::replica);
     }
 
+    /** The relationship that made the volume a replica, if it is one. */
+    public synchronized Optional<Replica> replicaOf(String targetId) {
+        return query("SELECT * FROM replicas WHERE target_id = ?", StateStore::replica, targetId).stream().findFirst();
+    }
+
     /** Forgets every relationship the volume takes part in, as source or as replica. */
     public synchronized void deleteReplicasOf(String volumeId) {
         update("DELETE FROM replicas WHERE source_id = ? OR target_id = ?", volumeId, volumeId);

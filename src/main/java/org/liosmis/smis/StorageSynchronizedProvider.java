@@ -47,8 +47,10 @@ final class StorageSynchronizedProvider extends PairAssociation {
 
     @Override
     InstanceBuilder describe(InstanceBuilder builder, Pair pair) {
-        Object targetId = pair.right().getKeyValue("DeviceID");
-        Replica replica = engine.replicas().stream().filter(r -> r.targetId().equals(targetId)).findFirst().orElseThrow();
+        Replica replica = engine.replicaOf((String) pair.right().getKeyValue("DeviceID")).orElse(null);
+        if (replica == null) {
+            return builder; // deleted since it was listed: the instance keeps only its references
+        }
         boolean copying = replica.state() == Replica.State.COPYING;
         boolean delta = replica.method() == CopyMethod.REFLINK;
         builder.uint16("CopyType", replica.kind() == ReplicaKind.SNAPSHOT ? COPY_TYPE_UNSYNC_ASSOC : COPY_TYPE_UNSYNC_UNASSOC)
