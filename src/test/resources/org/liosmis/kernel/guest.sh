@@ -7,7 +7,8 @@ uname -r
 for module in configfs target_core_mod target_core_file target_core_iblock iscsi_target_mod; do
     modprobe "$module" || { echo "modprobe $module failed"; exit 1; }
 done
-modprobe tcm_loop || echo "tcm_loop not available"
+# tcm_loop turns LUNs into local SCSI disks; sd_mod is what makes them block devices (no udev here)
+modprobe tcm_loop && modprobe sd_mod || echo "tcm_loop or sd_mod not available"
 mount -t configfs none /sys/kernel/config
 cd /tmp
 "$JAVA" -XX:-UsePerfData -XX:TieredStopAtLevel=1 -cp "$CLASS_PATH" "$MAIN" $ARGS
