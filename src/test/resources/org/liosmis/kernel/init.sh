@@ -4,6 +4,8 @@
 /bin/busybox --install -s /bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 for module in $(cat /modules); do insmod "$module"; done
+# servers in the guest listen on 127.0.0.1
+ip link set lo up
 if ! mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 hostroot /newroot; then
     echo "lio-smis-guest: cannot mount the host's root"; poweroff -f
 fi
