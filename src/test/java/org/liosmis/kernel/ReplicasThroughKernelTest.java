@@ -31,6 +31,7 @@ class ReplicasThroughKernelTest {
     void replicasReadBackThroughLioAndSurviveTargetctlRestore() throws Exception {
         assertTrue(Files.isExecutable(TARGETCTL), "the guest runs the host's targetctl: apt-get install -y targetcli-fb");
         Properties results = new Properties();
+        long start = System.nanoTime();
         try (KernelGuest guest = new KernelGuest()) {
             guest.run(KernelReplicasMain.class, List.of(GUEST_WORK, "/tmp/out/replicas.properties"), GUEST_TIMEOUT);
             try (Reader in = Files.newBufferedReader(guest.out().resolve("replicas.properties"))) {
@@ -38,6 +39,7 @@ class ReplicasThroughKernelTest {
             }
         }
         // what the kernel run showed, for the build log
+        System.out.println("kernel replicas: guest wall time " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
         results.stringPropertyNames().stream().sorted()
                 .forEach(key -> System.out.println("kernel replicas: " + key + " = " + results.getProperty(key)));
         assertNull(results.getProperty("failure"), "the guest driver failed");
@@ -59,6 +61,9 @@ class ReplicasThroughKernelTest {
         assertTrue(results.getProperty("targetctl.restore").startsWith("rc=0"),
                 "targetctl restore of lio-smis' saved config: " + results.getProperty("targetctl.restore")
                         + "\nsaved config:\n" + results.getProperty("saveconfig"));
+        String listing = results.getProperty("targetcli.ls");
+        assertTrue(listing.startsWith("rc=0") && listing.contains("o- snapshot ") && listing.contains("o- clone "),
+                "targetcli ls after the restore lists both replicas: " + listing);
         assertEquals(results.getProperty("before.volumes"), results.getProperty("restored.volumes"),
                 "volumes and NAA names after targetctl restore and a restart");
         assertEquals(results.getProperty("before.synchronized"), results.getProperty("restored.synchronized"),
