@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.testing.CimQueries;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -101,8 +102,8 @@ class DemoBadInputTest {
 
     @Test
     void unknownPropertyInAPropertyListIsIgnoredAsDsp0200Says() throws Exception {
-        CIMObjectPath volume = DemoJavaClientTest.all(server.client().enumerateInstanceNames(
-                DemoJavaClientTest.path("root/lio", "LIO_StorageVolume"))).get(0);
+        CIMObjectPath volume = CimQueries.all(server.client().enumerateInstanceNames(
+                CimQueries.path("root/lio", "LIO_StorageVolume"))).get(0);
         CIMInstance instance = server.client().getInstance(volume, false, false, new String[] {"ElementName", "Bogus"});
         assertEquals(1, instance.getPropertyCount());
         assertNull(instance.getProperty("Bogus"));
@@ -115,16 +116,16 @@ class DemoBadInputTest {
         assertWbemcliError("wbemcli ein \"http://127.0.0.1:$PORT/root/lio:LIO_StorageVolume\"",
                 "Username/password required");
         WBEMClient client = server.client("wrong");
-        WBEMException e = assertThrows(WBEMException.class, () -> DemoJavaClientTest.all(
-                client.enumerateInstanceNames(DemoJavaClientTest.path("root/lio", "LIO_StorageVolume"))));
+        WBEMException e = assertThrows(WBEMException.class, () -> CimQueries.all(
+                client.enumerateInstanceNames(CimQueries.path("root/lio", "LIO_StorageVolume"))));
         assertEquals(WBEMException.CIM_ERR_ACCESS_DENIED, e.getID(), e.toString());
     }
 
     @Test
     void unsupportedOperation() throws Exception {
         WBEMClient client = server.client();
-        WBEMException e = assertThrows(WBEMException.class, () -> DemoJavaClientTest.all(client.execQuery(
-                DemoJavaClientTest.path("root/lio", "LIO_StorageVolume"), "SELECT * FROM LIO_StorageVolume", "WQL")));
+        WBEMException e = assertThrows(WBEMException.class, () -> CimQueries.all(client.execQuery(
+                CimQueries.path("root/lio", "LIO_StorageVolume"), "SELECT * FROM LIO_StorageVolume", "WQL")));
         assertEquals(WBEMException.CIM_ERR_NOT_SUPPORTED, e.getID(), e.toString());
     }
 

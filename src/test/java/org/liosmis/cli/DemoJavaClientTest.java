@@ -3,6 +3,8 @@ package org.liosmis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.liosmis.testing.CimQueries.all;
+import static org.liosmis.testing.CimQueries.path;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMMethod;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMParameter;
-import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /** The README's operations through the SBLIM Java client against "serve --demo". */
@@ -37,20 +38,6 @@ class DemoJavaClientTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static <T> List<T> all(CloseableIterator<T> iterator) {
-        List<T> items = new ArrayList<>();
-        try {
-            iterator.forEachRemaining(items::add);
-        } finally {
-            iterator.close();
-        }
-        return items;
-    }
-
-    static CIMObjectPath path(String namespace, String className) {
-        return new CIMObjectPath(null, null, null, namespace, className, null);
     }
 
     private static CIMObjectPath demo1() throws Exception {

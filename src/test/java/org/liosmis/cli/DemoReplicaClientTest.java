@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.testing.CimQueries;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -116,19 +117,19 @@ class DemoReplicaClientTest {
         CIMInstance ended = awaitJob(client, job);
         assertEquals(7, ((Number) ended.getPropertyValue("JobState")).intValue());
         assertEquals(0, ((Number) ended.getPropertyValue("ErrorCode")).intValue());
-        List<CIMObjectPath> made = DemoJavaClientTest.all(client.associatorNames(job, "CIM_AffectedJobElement", null, null, null));
+        List<CIMObjectPath> made = CimQueries.all(client.associatorNames(job, "CIM_AffectedJobElement", null, null, null));
         assertEquals(1, made.size());
         CIMInstance replica = client.getInstance(made.get(0), false, false, null);
         assertEquals("nightly", replica.getPropertyValue("ElementName"));
-        List<CIMInstance> sync = DemoJavaClientTest.all(client.referenceInstances(volume("fileio/demo2"),
+        List<CIMInstance> sync = CimQueries.all(client.referenceInstances(volume("fileio/demo2"),
                 "CIM_StorageSynchronized", "SystemElement", false, null));
         assertEquals(1, sync.size());
         assertEquals(14, ((Number) sync.get(0).getPropertyValue("SyncState")).intValue());
-        assertEquals(1, DemoJavaClientTest.all(client.associatorNames(service(), "CIM_OwningJobElement", null, null, null)).size());
+        assertEquals(1, CimQueries.all(client.associatorNames(service(), "CIM_OwningJobElement", null, null, null)).size());
         CIMArgument<?>[] out = new CIMArgument<?>[2];
         assertEquals(0, ((Number) client.invokeMethod(job, "GetErrors", new CIMArgument<?>[0], out)).intValue());
         assertEquals(0, call(client, "ReturnToStoragePool", reference("TheElement", made.get(0))).returnValue());
-        assertTrue(DemoJavaClientTest.all(client.referenceNames(volume("fileio/demo2"), "CIM_StorageSynchronized", null)).isEmpty());
+        assertTrue(CimQueries.all(client.referenceNames(volume("fileio/demo2"), "CIM_StorageSynchronized", null)).isEmpty());
     }
 
     @Test
@@ -156,8 +157,8 @@ class DemoReplicaClientTest {
         assertEquals(5, call(client, "CreateReplica", copyType(4), source, elementName("demo2")).returnValue());
         assertEquals(5, call(client, "ReturnToStoragePool", reference("TheElement", volume("fileio/nope"))).returnValue());
         assertEquals(1, call(client, "CreateReplicationBuffer").returnValue());
-        assertEquals(3, DemoJavaClientTest.all(client.enumerateInstanceNames(
-                DemoJavaClientTest.path("root/lio", "LIO_StorageVolume"))).size());
+        assertEquals(3, CimQueries.all(client.enumerateInstanceNames(
+                CimQueries.path("root/lio", "LIO_StorageVolume"))).size());
     }
 
     @Test
@@ -205,9 +206,9 @@ class DemoReplicaClientTest {
                 throw new AssertionError(e);
             }
         });
-        assertEquals(3 + made + 1, DemoJavaClientTest.all(client.enumerateInstanceNames(
-                DemoJavaClientTest.path("root/lio", "LIO_StorageVolume"))).size());
-        assertEquals(made, DemoJavaClientTest.all(client.referenceNames(volume("fileio/demo1"),
+        assertEquals(3 + made + 1, CimQueries.all(client.enumerateInstanceNames(
+                CimQueries.path("root/lio", "LIO_StorageVolume"))).size());
+        assertEquals(made, CimQueries.all(client.referenceNames(volume("fileio/demo1"),
                 "CIM_StorageSynchronized", null)).size());
         String sourceSum = sha256(stateDir.resolve("pool/demo1.img"));
         try (var files = Files.list(stateDir.resolve("pool"))) {

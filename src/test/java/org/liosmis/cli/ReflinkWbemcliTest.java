@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.liosmis.testing.PoolVolumes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.testing.LoopFilesystem;
+import org.liosmis.testing.PoolVolumes;
+import org.liosmis.testing.ReplicaClient;
 import org.liosmis.testing.TestFiles;
 
 /**

@@ -3,6 +3,7 @@ package org.liosmis.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.liosmis.lio.saveconfig.SavedConfigFile;
+import org.liosmis.testing.ReplicaClient;
 
 /** The volumes the demo's saved LIO configuration (STATE/saveconfig.json) would restore. */
 final class SavedVolumes {

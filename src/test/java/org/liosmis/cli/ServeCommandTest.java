@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.testing.CimQueries;
 import org.metricshub.wbem.javax.cim.CIMClass;
 
 /** Starting the server: HTTPS, a full DMTF schema, and what stops a start with a clear message. */
@@ -35,10 +36,10 @@ class ServeCommandTest {
         assertTrue(schema != null && !schema.isBlank(),
                 "set LIO_SMIS_CIM_SCHEMA to the DMTF CIM schema 2.49 directory or zip (.ci/run does)");
         try (DemoServer server = DemoServer.start(dir, "--schema", schema)) {
-            CIMClass fan = server.client().getClass(DemoJavaClientTest.path("root/lio", "CIM_Fan"), false, false, false, null);
+            CIMClass fan = server.client().getClass(CimQueries.path("root/lio", "CIM_Fan"), false, false, false, null);
             assertEquals("CIM_CoolingDevice", fan.getSuperClassName());
-            assertEquals(3, DemoJavaClientTest.all(server.client().enumerateInstanceNames(
-                    DemoJavaClientTest.path("root/lio", "CIM_StorageVolume"))).size());
+            assertEquals(3, CimQueries.all(server.client().enumerateInstanceNames(
+                    CimQueries.path("root/lio", "CIM_StorageVolume"))).size());
         }
     }
 

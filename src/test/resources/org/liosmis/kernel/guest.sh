@@ -7,8 +7,11 @@ uname -r
 for module in configfs target_core_mod target_core_file target_core_iblock iscsi_target_mod; do
     modprobe "$module" || { echo "modprobe $module failed"; exit 1; }
 done
-modprobe tcm_loop || echo "tcm_loop not available"
+# tcm_loop turns LUNs into local SCSI disks; sd_mod is what makes them block devices (no udev here)
+modprobe tcm_loop && modprobe sd_mod || echo "tcm_loop or sd_mod not available"
 mount -t configfs none /sys/kernel/config
+# targetcli asks the system bus about tcmu backstores and fails without one
+if command -v dbus-daemon >/dev/null; then mkdir -p /run/dbus && dbus-daemon --system --fork; fi
 cd /tmp
 "$JAVA" -XX:-UsePerfData -XX:TieredStopAtLevel=1 -cp "$CLASS_PATH" "$MAIN" $ARGS
 echo "driver exit $?"

@@ -1,4 +1,4 @@
-package org.liosmis.cli;
+package org.liosmis.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,28 +16,28 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /** CreateReplica, its jobs and what they leave, as an SMI-S client sees them through the SBLIM Java client. */
-final class ReplicaClient {
+public final class ReplicaClient {
 
-    static final String NAMESPACE = "root/lio";
+    public static final String NAMESPACE = "root/lio";
     /** CreateReplica's CopyType: a snapshot kept associated, an independent clone. */
-    static final int SNAPSHOT = 4;
-    static final int CLONE = 5;
-    static final int COMPLETED = 7;
-    static final int TERMINATED = 8;
-    static final int KILLED = 9;
-    static final int EXCEPTION = 10;
+    public static final int SNAPSHOT = 4;
+    public static final int CLONE = 5;
+    public static final int COMPLETED = 7;
+    public static final int TERMINATED = 8;
+    public static final int KILLED = 9;
+    public static final int EXCEPTION = 10;
 
     private final WBEMClient client;
 
-    ReplicaClient(WBEMClient client) {
+    public ReplicaClient(WBEMClient client) {
         this.client = client;
     }
 
     /** What CreateReplica answered: its return value and the out-parameters it set. */
-    record Outcome(int returnValue, CIMObjectPath targetElement, CIMObjectPath job) {
+    public record Outcome(int returnValue, CIMObjectPath targetElement, CIMObjectPath job) {
     }
 
-    Outcome createReplica(String sourceId, int copyType, String elementName, String poolId) throws Exception {
+    public Outcome createReplica(String sourceId, int copyType, String elementName, String poolId) throws Exception {
         List<CIMArgument<?>> in = new ArrayList<>(List.of(
                 new CIMArgument<>("SourceElement", new CIMDataType("CIM_LogicalElement"), volume(sourceId)),
                 new CIMArgument<>("CopyType", CIMDataType.UINT16_T, new UnsignedInteger16(copyType))));
@@ -54,22 +54,22 @@ final class ReplicaClient {
     }
 
     /** Calls a method; its return value. */
-    int invoke(CIMObjectPath target, String method, CIMArgument<?>... in) throws Exception {
+    public int invoke(CIMObjectPath target, String method, CIMArgument<?>... in) throws Exception {
         return ((Number) client.invokeMethod(target, method, in, new CIMArgument<?>[4])).intValue();
     }
 
-    int returnToStoragePool(CIMObjectPath volume) throws Exception {
+    public int returnToStoragePool(CIMObjectPath volume) throws Exception {
         return invoke(service(), "ReturnToStoragePool",
                 new CIMArgument<>("TheElement", new CIMDataType("CIM_LogicalElement"), volume));
     }
 
-    int requestStateChange(CIMObjectPath job, int requestedState) throws Exception {
+    public int requestStateChange(CIMObjectPath job, int requestedState) throws Exception {
         return invoke(job, "RequestStateChange",
                 new CIMArgument<>("RequestedState", CIMDataType.UINT16_T, new UnsignedInteger16(requestedState)));
     }
 
     /** GetErrors' embedded CIM_Error instances. */
-    List<CIMInstance> errors(CIMObjectPath job) throws Exception {
+    public List<CIMInstance> errors(CIMObjectPath job) throws Exception {
         CIMArgument<?>[] out = new CIMArgument<?>[1];
         assertEquals(0, ((Number) client.invokeMethod(job, "GetErrors", new CIMArgument<?>[0], out)).intValue());
         return Arrays.asList((CIMInstance[]) outValue(out, "Errors"));
@@ -82,12 +82,12 @@ final class ReplicaClient {
 
     // ---- jobs
 
-    CIMInstance job(CIMObjectPath job) throws Exception {
+    public CIMInstance job(CIMObjectPath job) throws Exception {
         return client.getInstance(job, false, false, null);
     }
 
     /** Polls the job every 20 ms until it is as wanted; fails after the timeout. */
-    CIMInstance awaitJob(CIMObjectPath job, Predicate<CIMInstance> wanted, Duration timeout) throws Exception {
+    public CIMInstance awaitJob(CIMObjectPath job, Predicate<CIMInstance> wanted, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         CIMInstance instance = job(job);
         while (!wanted.test(instance)) {
@@ -101,54 +101,54 @@ final class ReplicaClient {
     }
 
     /** Waits for the end the job contract defines: a final JobState and PercentComplete 100. */
-    CIMInstance awaitEnd(CIMObjectPath job) throws Exception {
+    public CIMInstance awaitEnd(CIMObjectPath job) throws Exception {
         return awaitJob(job, j -> jobState(j) >= COMPLETED && percentComplete(j) == 100, Duration.ofMinutes(2));
     }
 
-    static int jobState(CIMInstance job) {
+    public static int jobState(CIMInstance job) {
         return ((Number) job.getPropertyValue("JobState")).intValue();
     }
 
-    static int percentComplete(CIMInstance job) {
+    public static int percentComplete(CIMInstance job) {
         return ((Number) job.getPropertyValue("PercentComplete")).intValue();
     }
 
-    static List<Integer> operationalStatus(CIMInstance job) {
+    public static List<Integer> operationalStatus(CIMInstance job) {
         return Arrays.stream((UnsignedInteger16[]) job.getPropertyValue("OperationalStatus"))
                 .map(UnsignedInteger16::intValue).toList();
     }
 
     // ---- the model
 
-    CIMObjectPath volume(String deviceId) throws Exception {
+    public CIMObjectPath volume(String deviceId) throws Exception {
         return volumes().stream().filter(v -> deviceId.equals(v.getKeyValue("DeviceID"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no volume " + deviceId));
     }
 
-    List<CIMObjectPath> volumes() throws Exception {
-        return DemoJavaClientTest.all(client.enumerateInstanceNames(path("LIO_StorageVolume")));
+    public List<CIMObjectPath> volumes() throws Exception {
+        return CimQueries.all(client.enumerateInstanceNames(path("LIO_StorageVolume")));
     }
 
     /** The DeviceIDs of all volumes, sorted. */
-    List<String> volumeIds() throws Exception {
+    public List<String> volumeIds() throws Exception {
         return volumes().stream().map(v -> (String) v.getKeyValue("DeviceID")).sorted().toList();
     }
 
-    CIMObjectPath pool(String poolId) throws Exception {
-        return DemoJavaClientTest.all(client.enumerateInstanceNames(path("LIO_StoragePool"))).stream()
+    public CIMObjectPath pool(String poolId) throws Exception {
+        return CimQueries.all(client.enumerateInstanceNames(path("LIO_StoragePool"))).stream()
                 .filter(p -> ("LIO:pool:" + poolId).equals(p.getKeyValue("InstanceID"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no pool " + poolId));
     }
 
-    List<CIMInstance> storageSynchronized() throws Exception {
-        return DemoJavaClientTest.all(client.enumerateInstances(path("LIO_StorageSynchronized"), false, false, false, null));
+    public List<CIMInstance> storageSynchronized() throws Exception {
+        return CimQueries.all(client.enumerateInstances(path("LIO_StorageSynchronized"), false, false, false, null));
     }
 
     private CIMObjectPath service() throws Exception {
-        return DemoJavaClientTest.all(client.enumerateInstanceNames(path("LIO_StorageConfigurationService"))).getFirst();
+        return CimQueries.all(client.enumerateInstanceNames(path("LIO_StorageConfigurationService"))).getFirst();
     }
 
     private static CIMObjectPath path(String className) {
-        return DemoJavaClientTest.path(NAMESPACE, className);
+        return CimQueries.path(NAMESPACE, className);
     }
 }
