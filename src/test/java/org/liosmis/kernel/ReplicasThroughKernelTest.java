@@ -25,11 +25,16 @@ class ReplicasThroughKernelTest {
     private static final Duration GUEST_TIMEOUT = Duration.ofMinutes(8);
     /** On the guest's tmpfs: no reflink there, so the replicas are copy jobs. */
     private static final String GUEST_WORK = "/tmp/lio-smis-replicas";
-    private static final Path TARGETCTL = Path.of("/usr/bin/targetctl");
+    /** rtslib's tools and the system bus targetcli wants, run from the host's / in the guest. */
+    private static final List<Path> TOOLS = List.of(Path.of("/usr/bin/targetctl"), Path.of("/usr/bin/targetcli"),
+            Path.of("/usr/bin/dbus-daemon"));
 
     @Test
     void replicasReadBackThroughLioAndSurviveTargetctlRestore() throws Exception {
-        assertTrue(Files.isExecutable(TARGETCTL), "the guest runs the host's targetctl: apt-get install -y targetcli-fb");
+        for (Path tool : TOOLS) {
+            assertTrue(Files.isExecutable(tool), "the guest runs the host's " + tool
+                    + ": apt-get install -y targetcli-fb dbus");
+        }
         Properties results = new Properties();
         long start = System.nanoTime();
         try (KernelGuest guest = new KernelGuest()) {
