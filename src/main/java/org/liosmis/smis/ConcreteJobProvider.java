@@ -98,9 +98,12 @@ final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
     }
 
     @Override
-    public MethodResult invokeMethod(CIMObjectPath objectName, String methodName, List<CIMArgument<?>> inArgs) {
+    public MethodResult invokeMethod(CIMObjectPath objectName, String methodName, List<CIMArgument<?>> inArgs)
+            throws WBEMException {
         String id = ObjectNames.jobId(objectName);
-        Job job = engine.job(id).orElseThrow();
+        // the job may have been removed (TimeBeforeRemoval, DeleteInstance) since the dispatcher saw it
+        Job job = engine.job(id).orElseThrow(() -> new WBEMException(WBEMException.CIM_ERR_NOT_FOUND,
+                "job " + id + " no longer exists: ended jobs are removed after TimeBeforeRemoval"));
         return switch (methodName) {
             case "RequestStateChange" -> requestStateChange(job, MethodResults.argument(inArgs, "RequestedState"));
             case "KillJob" -> stop(job, true);

@@ -1,5 +1,7 @@
 package org.liosmis.smis;
 
+import static org.liosmis.smis.MethodResults.argument;
+
 import java.util.List;
 import org.liosmis.engine.CreateReplicaRequest;
 import org.liosmis.engine.CreateReplicaResult;
@@ -41,12 +43,12 @@ final class ConfigurationServiceMethods {
 
     private MethodResult createReplica(List<CIMArgument<?>> args) {
         String method = "CreateReplica";
-        String sourceId = args(args, "SourceElement") instanceof CIMObjectPath source ? names.volumeId(source) : null;
+        String sourceId = argument(args, "SourceElement") instanceof CIMObjectPath source ? names.volumeId(source) : null;
         if (sourceId == null) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
                     "SourceElement must name a LIO_StorageVolume of system " + names.systemName());
         }
-        if (!(args(args, "CopyType") instanceof UnsignedInteger16 copyType)) {
+        if (!(argument(args, "CopyType") instanceof UnsignedInteger16 copyType)) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
                     "CopyType is required: 4 (UnSyncAssoc) for a snapshot, 5 (UnSyncUnAssoc) for an independent copy");
         }
@@ -63,12 +65,12 @@ final class ConfigurationServiceMethods {
                         + " is reserved or vendor specific; use 4 (UnSyncAssoc) or 5 (UnSyncUnAssoc)");
             }
         }
-        if (args(args, "TargetSettingGoal") != null) {
+        if (argument(args, "TargetSettingGoal") != null) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
                     "TargetSettingGoal cannot be honoured: lio-smis offers no storage settings; leave it out");
         }
         String poolId = null;
-        if (args(args, "TargetPool") instanceof CIMObjectPath pool) {
+        if (argument(args, "TargetPool") instanceof CIMObjectPath pool) {
             poolId = ObjectNames.poolId(pool);
             if (poolId == null) {
                 return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
@@ -77,7 +79,7 @@ final class ConfigurationServiceMethods {
         }
         try {
             CreateReplicaResult result = engine.createReplica(new CreateReplicaRequest(sourceId, kind, poolId,
-                    (String) args(args, "ElementName")));
+                    (String) argument(args, "ElementName")));
             return result.done()
                     ? MethodResults.of(MethodResults.COMPLETED,
                             MethodResults.reference("TargetElement", names.volume(result.targetId())))
@@ -90,7 +92,7 @@ final class ConfigurationServiceMethods {
 
     private MethodResult returnToStoragePool(List<CIMArgument<?>> args) {
         String method = "ReturnToStoragePool";
-        String volumeId = args(args, "TheElement") instanceof CIMObjectPath element ? names.volumeId(element) : null;
+        String volumeId = argument(args, "TheElement") instanceof CIMObjectPath element ? names.volumeId(element) : null;
         if (volumeId == null) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
                     "TheElement must name a LIO_StorageVolume of system " + names.systemName());
@@ -101,9 +103,5 @@ final class ConfigurationServiceMethods {
         } catch (RequestRefused refusal) {
             return MethodResults.refused(method, refusal);
         }
-    }
-
-    private static Object args(List<CIMArgument<?>> args, String name) {
-        return MethodResults.argument(args, name);
     }
 }
