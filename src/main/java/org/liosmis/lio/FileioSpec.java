@@ -13,14 +13,7 @@ public record FileioSpec(String name, Path backingFile, long sizeBytes, boolean 
 
     public FileioSpec {
         StorageObjectNames.validate(name);
-        if (backingFile == null || !backingFile.isAbsolute()) {
-            throw new IllegalArgumentException("the backing file of '" + name + "' must be an absolute path, not "
-                    + backingFile);
-        }
-        if (backingFile.toString().contains(",") || backingFile.toString().contains("\n")) {
-            throw new IllegalArgumentException("the backing file path " + backingFile
-                    + " cannot contain ',' or a newline (they separate control parameters)");
-        }
+        ControlPaths.validate(name, "backing file", backingFile);
         if (sizeBytes <= 0) {
             throw new IllegalArgumentException("the size of '" + name + "' must be positive, not " + sizeBytes);
         }

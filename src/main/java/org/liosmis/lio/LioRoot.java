@@ -113,10 +113,26 @@ public final class LioRoot {
      * left in configfs, and the saved config is unchanged.
      */
     public StorageObject createFileio(FileioSpec spec) throws ConfigFsException {
+        return create(Plugin.FILEIO, spec.name(), spec.unitSerial(), PluginSetup.fileio(spec));
+    }
+
+    /**
+     * Creates and enables a block storage object on its own HBA and adds it to the saved config;
+     * the kernel refuses a device it cannot open. On failure nothing of it is left in configfs,
+     * and the saved config is unchanged.
+     */
+    public StorageObject createIblock(IblockSpec spec) throws ConfigFsException {
+        return create(Plugin.IBLOCK, spec.name(), spec.unitSerial(), PluginSetup.iblock(spec));
+    }
+
+    /** Every plugin's create: configfs, then the saved config, or neither. */
+    private StorageObject create(Plugin plugin, String name, Optional<String> unitSerial, PluginSetup setup)
+            throws ConfigFsException {
         try (ConfigFsLock.Held held = lock.acquire()) {
             // a saved config that cannot be read refuses the create before configfs changes
             SavedConfig saved = loadSavedConfig();
-            StorageObject so = new FileioCreation(fs, catalog, preferredDbroot).create(spec);
+            StorageObject so = new StorageObjectCreation(fs, catalog, preferredDbroot)
+                    .create(plugin, name, unitSerial, setup);
             if (saved != null) {
                 try {
                     saved.put(new StorageObjectDump(fs).dump(so));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.lio.FileioSpec;
+import org.liosmis.lio.IblockSpec;
 import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.Plugin;
 import org.liosmis.lio.StorageObject;
@@ -68,18 +69,11 @@ class StorageObjectDumpTest {
 
     @Test
     void aBlockEntryHasTheRealEntrysKeys() throws Exception {
-        // the configfs writes targetcli made (strace-block-create.summary), on a file standing in for /dev/loop0
+        // createIblock makes targetcli's configfs writes (strace-block-create.summary); a file stands in for /dev/loop0
         Path dev = Files.createFile(temp.resolve("loop0"));
-        Path dir = fs.root().resolve("core/iblock_1/blk1");
-        fs.mkdir(dir.getParent());
-        fs.mkdir(dir);
-        fs.write(dir.resolve("udev_path"), dev.toString());
-        fs.write(dir.resolve("control"), "udev_path=" + dev);
-        fs.write(dir.resolve("control"), "readonly=0");
-        fs.write(dir.resolve("enable"), "1\n");
-        fs.write(dir.resolve("wwn/vpd_unit_serial"), "e6deb258-4d72-47d5-bdd1-24fe976f9ce7\n");
-        fs.write(dir.resolve("attrib/emulate_model_alias"), "1");
-        ObjectNode entry = new StorageObjectDump(fs).dump(lio.storageObject(Plugin.IBLOCK, "blk1").orElseThrow());
+        StorageObject so = lio.createIblock(IblockSpec.of("blk1", dev)
+                .withUnitSerial("e6deb258-4d72-47d5-bdd1-24fe976f9ce7"));
+        ObjectNode entry = new StorageObjectDump(fs).dump(so);
 
         assertEquals(keys(realBlock), keys(entry));
         for (String key : List.of("name", "plugin", "readonly", "write_back", "wwn")) {

@@ -4,17 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lio.configfs.Errno;
 
 /**
- * Creates a fileio storage object with the configfs writes targetcli makes (see
- * strace-fileio-create.summary), and removes what it made if a step fails. Runs under the
- * caller's configfs lock.
+ * Creates a storage object of any plugin the way targetcli does: its own HBA at the lowest free
+ * index, the plugin's setup, then the unit serial and model alias; removes what it made if a
+ * step fails. Runs under the caller's configfs lock.
  */
-final class FileioCreation {
+final class StorageObjectCreation {
 
     /** Claims of an HBA index lost to another writer before giving up. */
     private static final int CLAIM_ATTEMPTS = 5;
@@ -25,29 +26,27 @@ final class FileioCreation {
     private final String preferredDbroot;
     private final Deque<Path> made = new ArrayDeque<>();
 
-    FileioCreation(ConfigFs fs, HbaCatalog catalog, String preferredDbroot) {
+    StorageObjectCreation(ConfigFs fs, HbaCatalog catalog, String preferredDbroot) {
         this.fs = fs;
         this.catalog = catalog;
         this.reader = new StorageObjectReader(fs);
         this.preferredDbroot = preferredDbroot;
     }
 
-    StorageObject create(FileioSpec spec) throws ConfigFsException {
+    /** @param unitSerial empty for a random UUID, as targetcli makes */
+    StorageObject create(Plugin plugin, String name, Optional<String> unitSerial, PluginSetup setup)
+            throws ConfigFsException {
         try {
             setDbroot();
-            Hba hba = claimHba(spec.name());
-            Path dir = hba.path().resolve(spec.name());
+            Hba hba = claimHba(plugin, name);
+            Path dir = hba.path().resolve(name);
             mkdir(dir);
-            String file = spec.backingFile().toString();
-            fs.write(dir.resolve("control"), "fd_dev_name=" + file + ",fd_dev_size=" + spec.sizeBytes()
-                    + (spec.writeBack() ? ",fd_buffered_io=1" : ""));
-            fs.write(dir.resolve("udev_path"), file);
-            fs.write(dir.resolve("enable"), "1\n");
+            setup.configureAndEnable(fs, dir);
             fs.write(dir.resolve("wwn/vpd_unit_serial"),
-                    spec.unitSerial().orElseGet(() -> UUID.randomUUID().toString()) + "\n");
+                    unitSerial.orElseGet(() -> UUID.randomUUID().toString()) + "\n");
             fs.write(dir.resolve("attrib/emulate_model_alias"), "1");
-            StorageObject so = reader.read(hba, spec.name(), List.of());
-            catalog.added(hba, spec.name());
+            StorageObject so = reader.read(hba, name, List.of());
+            catalog.added(hba, name);
             return so;
         } catch (ConfigFsException | RuntimeException e) {
             rollBack(e);
@@ -56,18 +55,18 @@ final class FileioCreation {
     }
 
     /**
-     * Makes {@code core/fileio_<N>} at the lowest free index. The mkdir itself checks the
+     * Makes {@code core/<plugin>_<N>} at the lowest free index. The mkdir itself checks the
      * catalog: EEXIST means another writer took the index since the catalog last looked.
      */
-    private Hba claimHba(String name) throws ConfigFsException {
+    private Hba claimHba(Plugin plugin, String name) throws ConfigFsException {
         for (int attempt = 1; ; attempt++) {
             // the index first: finding it taken rescans, which also shows a duplicate made meanwhile
-            Hba hba = new Hba(Plugin.FILEIO, catalog.lowestFreeIndex(), null);
-            refuseDuplicate(name);
+            Hba hba = new Hba(plugin, catalog.lowestFreeIndex(), null);
+            refuseDuplicate(plugin, name);
             Path dir = fs.root().resolve("core").resolve(hba.configfsName());
             try {
                 mkdir(dir);
-                return new Hba(Plugin.FILEIO, hba.index(), dir);
+                return new Hba(plugin, hba.index(), dir);
             } catch (ConfigFsException e) {
                 if (e.errno() != Errno.EEXIST || attempt == CLAIM_ATTEMPTS) {
                     throw e;
@@ -77,11 +76,12 @@ final class FileioCreation {
         }
     }
 
-    private void refuseDuplicate(String name) throws ConfigFsException {
-        Hba holder = catalog.knownHolderOf(Plugin.FILEIO, name);
+    private void refuseDuplicate(Plugin plugin, String name) throws ConfigFsException {
+        Hba holder = catalog.knownHolderOf(plugin, name);
         if (holder != null) {
-            throw new ConfigFsException(Errno.EEXIST, "create fileio storage object", holder.path().resolve(name),
-                    "a fileio storage object named '" + name + "' already exists");
+            String kind = plugin.configfsName() + " storage object";
+            throw new ConfigFsException(Errno.EEXIST, "create " + kind, holder.path().resolve(name),
+                    "a " + kind + " named '" + name + "' already exists");
         }
     }
 
@@ -95,6 +95,7 @@ final class FileioCreation {
             fs.write(dbroot, preferredDbroot + "\n");
         }
     }
+
     private void mkdir(Path dir) throws ConfigFsException {
         fs.mkdir(dir);
         made.push(dir);
