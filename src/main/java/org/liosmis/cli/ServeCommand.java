@@ -12,6 +12,8 @@ import org.liosmis.cimom.ProviderRegistry;
 import org.liosmis.datapath.FileReplicator;
 import org.liosmis.engine.EngineSettings;
 import org.liosmis.engine.LioInventory;
+import org.liosmis.engine.PoolBacking;
+import org.liosmis.engine.PoolCatalog;
 import org.liosmis.engine.ReplicaEngine;
 import org.liosmis.engine.StateStore;
 import org.liosmis.host.embedded.Credentials;
@@ -22,6 +24,7 @@ import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lio.configfs.ConfigFsLock;
 import org.liosmis.lio.configfs.KernelConfigFs;
 import org.liosmis.lio.saveconfig.SavedConfigFile;
+import org.liosmis.lvm.Lvm;
 import org.liosmis.schema.ClassRepositories;
 import org.liosmis.schema.ClassRepository;
 import org.liosmis.smis.ObjectNames;
@@ -48,17 +51,20 @@ final class ServeCommand {
 
     static RunningService start(ServeOptions options) throws UsageException, IOException, ConfigFsException {
         Files.createDirectories(options.stateDir());
-        for (Path pool : options.pools().values()) {
-            Files.createDirectories(pool);
+        for (PoolBacking pool : options.pools().values()) {
+            if (pool instanceof PoolBacking.Directory directory) {
+                Files.createDirectories(directory.path());
+            }
         }
         LioRoot lio = options.demo()
-                ? DemoSetup.prepare(options.stateDir(), options.pools().get("default"))
+                ? DemoSetup.prepare(options.stateDir(), ((PoolBacking.Directory) options.pools().get("default")).path())
                 : kernel(options);
         ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
         ServerConfig serverConfig = serverConfig(options);
         StateStore store = StateStore.open(options.stateDir().resolve("lio-smis.db"));
-        LioInventory inventory = new LioInventory(lio, options.pools(), options.systemName(), store);
-        ReplicaEngine engine = new ReplicaEngine(lio, inventory, store, new FileReplicator(), EngineSettings.defaults());
+        Lvm lvm = Lvm.system();
+        LioInventory inventory = new LioInventory(lio, new PoolCatalog(options.pools(), lvm), options.systemName(), store);
+        ReplicaEngine engine = new ReplicaEngine(lio, lvm, inventory, store, new FileReplicator(), EngineSettings.defaults());
         ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names);
         Dispatcher cimom = new Dispatcher(classes(options), providers,
                 new Namespaces(Set.of(options.namespace(), INTEROP_NAMESPACE)));

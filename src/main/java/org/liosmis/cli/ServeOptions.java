@@ -3,15 +3,18 @@ package org.liosmis.cli;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.liosmis.engine.Pool;
+import org.liosmis.engine.PoolBacking;
+import org.liosmis.lvm.LvNames;
 
 /** What "lio-smis serve" was told; defaults are those of a production target host. */
 record ServeOptions(boolean demo, Path stateDir, String bindAddress, int httpPort, int httpsPort,
-                    Path configfsRoot, Map<String, Path> pools, Path schema, Path credentials,
+                    Path configfsRoot, Map<String, PoolBacking> pools, Path schema, Path credentials,
                     Path keystore, String keystorePassword, String systemName, String namespace) {
 
     static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/lio-smis");
@@ -26,7 +29,11 @@ record ServeOptions(boolean demo, Path stateDir, String bindAddress, int httpPor
               --http-port PORT|off     CIM-XML over HTTP (default 5988)
               --https-port PORT|off    CIM-XML over HTTPS (default 5989)
               --configfs DIR           LIO configfs root (default /sys/kernel/config/target)
-              --pool NAME=DIR          a pool of fileio backing files; repeatable (default: default=STATE/pool)
+              --pool NAME=DIR          a pool of fileio backing files; repeatable (default: default=STATE/pool
+                                       when no pool is given)
+              --lvm-pool NAME=VG/THIN  a pool of block volumes: the thin volumes of LVM thin pool VG/THIN;
+                                       repeatable
+              --lvm-pool NAME=VG       a pool of block volumes: the linear volumes of LVM volume group VG
               --schema DIR|ZIP         serve a full DMTF CIM schema instead of the built-in declarations
               --credentials FILE       users and password hashes (default STATE/credentials; see "passwd")
               --keystore FILE          PKCS12 keystore for HTTPS (default: self-signed, made in STATE)
@@ -43,7 +50,7 @@ record ServeOptions(boolean demo, Path stateDir, String bindAddress, int httpPor
         int httpsPort = 5989;
         Path configfs = KERNEL_CONFIGFS;
         boolean configfsGiven = false;
-        Map<String, Path> pools = new LinkedHashMap<>();
+        Map<String, PoolBacking> pools = new LinkedHashMap<>();
         Path schema = null;
         Path credentials = null;
         Path keystore = null;
@@ -63,7 +70,8 @@ record ServeOptions(boolean demo, Path stateDir, String bindAddress, int httpPor
                     configfs = Path.of(in.value(option));
                     configfsGiven = true;
                 }
-                case "--pool" -> addPool(pools, in.value(option));
+                case "--pool" -> addPool(pools, option, in.value(option));
+                case "--lvm-pool" -> addPool(pools, option, in.value(option));
                 case "--schema" -> schema = Path.of(in.value(option));
                 case "--credentials" -> credentials = Path.of(in.value(option));
                 case "--keystore" -> keystore = Path.of(in.value(option));
@@ -86,26 +94,47 @@ record ServeOptions(boolean demo, Path stateDir, String bindAddress, int httpPor
             configfs = stateDir.resolve("configfs");
         }
         if (pools.isEmpty()) {
-            pools.put("default", stateDir.resolve("pool"));
+            pools.put("default", new PoolBacking.Directory(stateDir.resolve("pool")));
+        }
+        if (demo && !(pools.get("default") instanceof PoolBacking.Directory)) {
+            throw new UsageException("--demo makes its volumes in the fileio pool \"default\": give it as"
+                    + " --pool default=DIR, or give no pools");
         }
         return new ServeOptions(demo, stateDir, bind, httpPort, httpsPort, configfs, Map.copyOf(pools), schema,
                 credentials == null ? stateDir.resolve("credentials") : credentials, keystore, keystorePassword,
                 systemName != null ? systemName : demo ? "lio-demo" : hostName(), namespace);
     }
 
-    private static void addPool(Map<String, Path> pools, String spec) throws UsageException {
+    private static void addPool(Map<String, PoolBacking> pools, String option, String spec) throws UsageException {
         int eq = spec.indexOf('=');
         String name = eq < 0 ? "" : spec.substring(0, eq);
-        if (!POOL_NAME.matcher(name).matches() || eq == spec.length() - 1) {
-            throw new UsageException("--pool takes NAME=DIR with a name of letters, digits, '_', '.', '-', not \""
-                    + spec + "\"");
+        String where = spec.substring(eq + 1);
+        if (!POOL_NAME.matcher(name).matches() || where.isEmpty()) {
+            throw new UsageException(option + " takes NAME=" + (option.equals("--pool") ? "DIR" : "VG[/THINPOOL]")
+                    + " with a name of letters, digits, '_', '.', '-', not \"" + spec + "\"");
         }
         if (name.equals(Pool.EXTERNAL_ID)) {
             throw new UsageException("pool name \"" + name + "\" is reserved for volumes outside every pool");
         }
-        if (pools.put(name, Path.of(spec.substring(eq + 1)).toAbsolutePath().normalize()) != null) {
+        PoolBacking backing = option.equals("--pool") ? new PoolBacking.Directory(Path.of(where).toAbsolutePath().normalize())
+                : lvmBacking(where);
+        if (backing instanceof PoolBacking.Lvm lvm && pools.values().stream()
+                .anyMatch(p -> p instanceof PoolBacking.Lvm other && other.volumeGroup().equals(lvm.volumeGroup()))) {
+            throw new UsageException("volume group \"" + lvm.volumeGroup() + "\" backs two pools; give each volume"
+                    + " group to one pool");
+        }
+        if (pools.put(name, backing) != null) {
             throw new UsageException("pool \"" + name + "\" is given twice");
         }
+    }
+
+    private static PoolBacking lvmBacking(String where) throws UsageException {
+        String[] parts = where.split("/", -1);
+        if (parts.length > 2 || !Arrays.stream(parts).allMatch(LvNames::valid)) {
+            throw new UsageException("--lvm-pool takes a volume group or VG/THINPOOL of LVM names (letters, digits,"
+                    + " '+', '_', '.', '-'), not \"" + where + "\"");
+        }
+        return parts.length == 1 ? new PoolBacking.VolumeGroup(parts[0]) : new PoolBacking.ThinPool(parts[0], parts[1]);
     }
 
     private static String hostName() {

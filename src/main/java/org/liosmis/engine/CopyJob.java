@@ -1,13 +1,11 @@
 package org.liosmis.engine;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.liosmis.datapath.CancelToken;
 import org.liosmis.datapath.CopyCancelledException;
 import org.liosmis.datapath.NoSpaceException;
-import org.liosmis.lio.FileioSpec;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +21,15 @@ final class CopyJob implements Runnable {
 
     private Job job;
     private final ReplicaEngine.Plan plan;
+    private final CopyTarget target;
     private final CancelToken cancel;
     private final ReplicaEngine engine;
     private Instant lastProgress = Instant.EPOCH;
 
-    CopyJob(Job job, ReplicaEngine.Plan plan, CancelToken cancel, ReplicaEngine engine) {
+    CopyJob(Job job, ReplicaEngine.Plan plan, CopyTarget target, CancelToken cancel, ReplicaEngine engine) {
         this.job = job;
         this.plan = plan;
+        this.target = target;
         this.cancel = cancel;
         this.engine = engine;
     }
@@ -41,8 +41,8 @@ final class CopyJob implements Runnable {
         try {
             job = job.running(engine.clock().instant());
             store.putJob(job);
-            engine.files().copy(Path.of(plan.source().backingPath()), plan.file(), this::progress, cancel);
-            engine.lio().createFileio(FileioSpec.of(plan.name(), plan.file(), plan.source().sizeBytes()));
+            target.copy(this::progress, cancel);
+            target.publish();
             complete();
             success = true;
         } catch (CopyCancelledException e) {
@@ -59,10 +59,8 @@ final class CopyJob implements Runnable {
             fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "copying " + plan.source().backingPath() + " failed: "
                     + e.getMessage() + "; the partial replica was removed and the source is untouched");
         } catch (ConfigFsException e) {
-            ReplicaEngine.deleteQuietly(plan.file());
             fail(Job.State.EXCEPTION, Job.Failure.LIO_ERROR, "LIO refused the replica's storage object: " + e.getMessage());
         } catch (RuntimeException e) {
-            ReplicaEngine.deleteQuietly(plan.file());
             fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "the copy failed: " + e);
         } finally {
             engine.finished(job, success);
@@ -99,7 +97,9 @@ final class CopyJob implements Runnable {
         LOG.info("job {}: {} {} copied from {}", job.id(), plan.kind(), plan.targetId(), plan.source().id());
     }
 
+    /** Every failure ends here: what the copy made is removed before the job says it ended. */
     private void fail(Job.State state, Job.Failure failure, String description) {
+        target.discard();
         engine.store().deleteReplicasOf(plan.targetId());
         job = job.ended(state, engine.clock().instant(), failure, description);
         engine.store().putJob(job);

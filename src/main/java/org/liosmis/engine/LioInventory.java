@@ -16,7 +16,7 @@ import org.liosmis.lio.StorageObject;
 import org.liosmis.lio.configfs.ConfigFsException;
 
 /**
- * The inventory as LIO and the pool directories show it now. Nothing is cached but where
+ * The inventory as LIO and the configured pools show it now. Nothing is cached but where
  * LIO keeps each storage object, so a change made with targetcli is seen at once.
  */
 public final class LioInventory implements Inventory {
@@ -26,13 +26,13 @@ public final class LioInventory implements Inventory {
     private static final Pattern VERSION = Pattern.compile("\\bv(\\d[\\w.-]*)");
 
     private final LioRoot lio;
-    private final PoolDirectories poolDirectories;
+    private final PoolCatalog poolCatalog;
     private final String systemName;
     private final ElementNames elementNames;
 
-    public LioInventory(LioRoot lio, Map<String, Path> pools, String systemName, ElementNames elementNames) {
+    public LioInventory(LioRoot lio, PoolCatalog pools, String systemName, ElementNames elementNames) {
         this.lio = lio;
-        this.poolDirectories = new PoolDirectories(pools);
+        this.poolCatalog = pools;
         this.systemName = systemName;
         this.elementNames = elementNames;
     }
@@ -46,7 +46,7 @@ public final class LioInventory implements Inventory {
 
     @Override
     public List<Pool> pools() {
-        List<Pool> pools = poolDirectories.pools();
+        List<Pool> pools = poolCatalog.pools();
         List<Volume> external = volumes().filter(v -> v.poolId().equals(Pool.EXTERNAL_ID)).toList();
         if (!external.isEmpty()) {
             pools.add(externalPool(external));
@@ -56,8 +56,8 @@ public final class LioInventory implements Inventory {
 
     @Override
     public Optional<Pool> pool(String id) {
-        if (poolDirectories.has(id)) {
-            return Optional.of(poolDirectories.pool(id));
+        if (poolCatalog.has(id)) {
+            return Optional.of(poolCatalog.pool(id));
         }
         return id.equals(Pool.EXTERNAL_ID) ? pools().stream().filter(Pool::external).findFirst() : Optional.empty();
     }
@@ -95,7 +95,7 @@ public final class LioInventory implements Inventory {
         String id = so.plugin().configfsName() + "/" + so.name();
         String elementName = elementNameOf.apply(id);
         return new Volume(id, so.name(), elementName != null ? elementName : so.name(),
-                poolDirectories.poolIdOf(backing), backstore(so.plugin()), backing, blockSize,
+                poolCatalog.poolIdOf(backing), backstore(so.plugin()), backing, blockSize,
                 size.orElse(0) / blockSize, so.naaId().orElse(null), health(so, backing), so.exported());
     }
 

@@ -1,11 +1,6 @@
 package org.liosmis.engine;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.time.Clock;
-import org.liosmis.datapath.FileReplicator;
 import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.Plugin;
 import org.liosmis.lio.configfs.ConfigFsException;
@@ -14,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * At start, before any request: a job the stopped process left running ends as Exception,
- * with whatever it had made removed (partial file, published file, storage object), and
- * relationships whose volumes are gone are forgotten. Nothing half-made survives a restart.
+ * with whatever it had made removed (partial file or logical volumes, published file, storage
+ * object), and relationships whose volumes are gone are forgotten. Nothing half-made survives
+ * a restart.
  */
 final class Recovery {
 
@@ -27,12 +23,17 @@ final class Recovery {
     private final Inventory inventory;
     private final StateStore store;
     private final Clock clock;
+    private final FileioReplicas fileio;
+    private final BlockReplicas block;
 
-    Recovery(LioRoot lio, Inventory inventory, StateStore store, Clock clock) {
+    Recovery(LioRoot lio, Inventory inventory, StateStore store, Clock clock, FileioReplicas fileio,
+             BlockReplicas block) {
         this.lio = lio;
         this.inventory = inventory;
         this.store = store;
         this.clock = clock;
+        this.fileio = fileio;
+        this.block = block;
     }
 
     void run() {
@@ -41,6 +42,8 @@ final class Recovery {
                 abandon(job);
             }
         }
+        inventory.pools().stream().filter(pool -> pool.backing() instanceof PoolBacking.Lvm)
+                .forEach(block::removeLeftoverSnapshots);
         for (Replica replica : store.replicas()) {
             if (inventory.volume(replica.targetId()).isEmpty() || inventory.volume(replica.sourceId()).isEmpty()) {
                 store.deleteReplicasOf(replica.targetId());
@@ -48,29 +51,18 @@ final class Recovery {
         }
     }
 
-    /** The unfinished copies of the target a crash left beside it (".<name>.partial-..."). */
-    private static void removePartials(Path target) {
-        String prefix = "." + target.getFileName() + ".";
-        try (Stream<Path> siblings = Files.list(target.getParent())) {
-            siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && FileReplicator.isPartialFile(p))
-                    .forEach(ReplicaEngine::deleteQuietly);
-        } catch (IOException e) {
-            LOG.warn("could not look for partial copies of {}: {}", target, e.getMessage());
-        }
-    }
-
     private void abandon(Job job) {
-        String name = job.targetId().substring(job.targetId().indexOf('/') + 1);
+        int slash = job.targetId().indexOf('/');
+        Plugin plugin = Plugin.fromConfigfsName(job.targetId().substring(0, slash)).orElseThrow();
+        String name = job.targetId().substring(slash + 1);
         try {
-            if (lio.storageObject(Plugin.FILEIO, name).isPresent()) {
-                lio.delete(Plugin.FILEIO, name);
+            if (lio.storageObject(plugin, name).isPresent()) {
+                lio.delete(plugin, name);
             }
         } catch (ConfigFsException e) {
             LOG.warn("job {}: could not remove storage object {}: {}", job.id(), job.targetId(), e.getMessage());
         }
-        Path target = Path.of(job.targetFile());
-        removePartials(target);
-        ReplicaEngine.deleteQuietly(target);
+        (plugin == Plugin.IBLOCK ? block : fileio).abandon(job);
         store.deleteReplicasOf(job.targetId());
         store.releaseElementName(job.targetId());
         store.putJob(job.ended(Job.State.EXCEPTION, clock.instant(), Job.Failure.INTERRUPTED_BY_RESTART, STOPPED));

@@ -1,6 +1,5 @@
 package org.liosmis.engine;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,16 +16,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.liosmis.datapath.CancelToken;
 import org.liosmis.datapath.FileReplicator;
-import org.liosmis.lio.FileioSpec;
+import org.liosmis.lvm.Lvm;
 import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.Plugin;
-import org.liosmis.lio.configfs.ConfigFsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes and deletes replicas of fileio volumes. A replica is made at once by a reflink
- * clone where the filesystem can, otherwise by a copy job on a bounded executor. Every
+ * Makes and deletes replicas of fileio and block volumes. A replica is made at once where the
+ * pool can (a reflink clone, an LVM thin snapshot), otherwise by a copy job on a bounded executor. Every
  * state a client may see is committed to the {@link StateStore} first; a half-written
  * replica never becomes a volume, and whatever a stopped process left is cleaned up at the
  * next start.
@@ -35,10 +33,10 @@ public final class ReplicaEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaEngine.class);
 
-    private final LioRoot lio;
     private final Inventory inventory;
     private final StateStore store;
-    private final FileReplicator files;
+    private final FileioReplicas fileio;
+    private final BlockReplicas block;
     private final Clock clock;
     private final Duration timeBeforeRemoval;
     private final ExecutorService copies;
@@ -53,17 +51,17 @@ public final class ReplicaEngine implements AutoCloseable {
     private final Object admission = new Object();
     private volatile boolean closing;
 
-    public ReplicaEngine(LioRoot lio, Inventory inventory, StateStore store, FileReplicator files,
+    public ReplicaEngine(LioRoot lio, Lvm lvm, Inventory inventory, StateStore store, FileReplicator files,
                          EngineSettings settings) {
-        this.lio = lio;
         this.inventory = inventory;
         this.store = store;
-        this.files = files;
+        this.fileio = new FileioReplicas(lio, files);
+        this.block = new BlockReplicas(lio, lvm, files);
         this.clock = settings.clock();
         this.timeBeforeRemoval = settings.timeBeforeRemoval();
         this.copies = Executors.newFixedThreadPool(settings.copyThreads(), Thread.ofPlatform().name("copy-", 0).factory());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-sweeper").daemon().factory());
-        new Recovery(lio, inventory, store, clock).run();
+        new Recovery(lio, inventory, store, clock, fileio, block).run();
         sweeper.scheduleWithFixedDelay(this::removeExpiredJobs, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -72,7 +70,11 @@ public final class ReplicaEngine implements AutoCloseable {
     public CreateReplicaResult createReplica(CreateReplicaRequest request) throws RequestRefused {
         Plan plan;
         synchronized (admission) {
-            plan = plan(request);
+            try {
+                plan = plan(request);
+            } catch (EngineException e) {
+                throw LvmRefusals.lockedOrRethrow(e);
+            }
             busy.add(plan.targetId());
             if (!store.claimElementName(plan.targetId(), plan.elementName())) {
                 busy.remove(plan.targetId());
@@ -80,7 +82,8 @@ public final class ReplicaEngine implements AutoCloseable {
             }
         }
         try {
-            if (reflink(plan)) {
+            if (plan.backend().makeInstantly(plan)) {
+                madeInstantly(plan);
                 busy.remove(plan.targetId());
                 return new CreateReplicaResult(plan.targetId(), null);
             }
@@ -95,9 +98,9 @@ public final class ReplicaEngine implements AutoCloseable {
     private Plan plan(CreateReplicaRequest request) throws RequestRefused {
         Volume source = inventory.volume(request.sourceId()).orElseThrow(() ->
                 RequestRefused.invalid("SourceElement names no volume: " + request.sourceId() + " does not exist"));
-        if (source.backstore() != Volume.Backstore.FILEIO) {
+        if (source.backstore() != Volume.Backstore.FILEIO && source.backstore() != Volume.Backstore.BLOCK) {
             throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED,
-                    "only fileio volumes can be replicated; " + source.id() + " is " + source.backstore());
+                    "only fileio and block volumes can be replicated; " + source.id() + " is " + source.backstore());
         }
         if (busy.contains(source.id())) {
             throw RequestRefused.inUse("the source " + source.id() + " is being made or deleted; try again when that is done");
@@ -105,14 +108,30 @@ public final class ReplicaEngine implements AutoCloseable {
         String poolId = request.poolId() == null ? source.poolId() : request.poolId();
         Pool pool = inventory.pool(poolId).orElseThrow(() -> RequestRefused.invalid("TargetPool " + poolId + " does not exist"));
         if (pool.external()) {
-            throw RequestRefused.invalid("pool " + pool.id() + " only lists volumes made outside lio-smis; name a "
-                    + "pool with a directory as TargetPool");
+            throw RequestRefused.invalid("pool " + pool.id() + " only lists volumes made outside lio-smis; name one of "
+                    + "the configured pools as TargetPool");
         }
-        String elementName = request.elementName() == null
-                ? freeElementName(source.name() + "-" + request.kind().name().toLowerCase(java.util.Locale.ROOT))
-                : checkedElementName(request.elementName());
-        String name = StorageObjectNaming.derive(elementName, candidate -> taken(pool, candidate));
-        return new Plan(source, pool, request.kind(), elementName, name, pool.directory().resolve(name + ".img"));
+        Backend backend = backend(pool);
+        backend.checkSource(source, pool);
+        String name;
+        String elementName;
+        if (request.elementName() == null) {
+            elementName = freeElementName(source.name() + "-" + request.kind().name().toLowerCase(java.util.Locale.ROOT));
+            name = StorageObjectNaming.derive(elementName, backend::safeName, candidate -> taken(backend, pool, candidate));
+        } else {
+            elementName = checkedElementName(request.elementName());
+            name = StorageObjectNaming.derive(elementName, backend::safeName, candidate -> takenByVolume(backend, candidate));
+            if (backend == block && taken(backend, pool, name)) {
+                // an LV is named as the client asked: another one of that name is a clash, not a reason to rename
+                throw RequestRefused.invalid("a logical volume or volume named " + name + " exists already in pool "
+                        + pool.id() + "; choose another ElementName");
+            }
+        }
+        return new Plan(source, pool, backend, request.kind(), elementName, name, backend.target(pool, name));
+    }
+
+    private Backend backend(Pool pool) {
+        return pool.backing() instanceof PoolBacking.Directory ? fileio : block;
     }
 
     private String checkedElementName(String elementName) throws RequestRefused {
@@ -151,53 +170,39 @@ public final class ReplicaEngine implements AutoCloseable {
         return false;
     }
 
-    private boolean taken(Pool pool, String name) {
-        String id = Plugin.FILEIO.configfsName() + "/" + name;
-        return busy.contains(id) || inventory.volume(id).isPresent() || Files.exists(pool.directory().resolve(name + ".img"))
-                || store.volumeNamed(name).isPresent();
+    private boolean taken(Backend backend, Pool pool, String name) {
+        return takenByVolume(backend, name) || backend.taken(pool, name);
     }
 
-    private boolean reflink(Plan plan) throws RequestRefused {
-        try {
-            if (!files.reflink(Path.of(plan.source().backingPath()), plan.file())) {
-                return false;
-            }
-        } catch (IOException e) {
-            throw new RequestRefused(RequestRefused.Reason.FAILED, "cannot clone " + plan.source().backingPath()
-                    + ": " + e.getMessage());
-        }
-        try {
-            lio.createFileio(FileioSpec.of(plan.name(), plan.file(), plan.source().sizeBytes()));
-        } catch (ConfigFsException e) {
-            deleteQuietly(plan.file());
-            throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused the replica's storage object: " + e.getMessage());
-        }
+    /** A storage object of the name exists, is being made, or a stored relationship still names it. */
+    private boolean takenByVolume(Backend backend, String name) {
+        String id = backend.plugin().configfsName() + "/" + name;
+        return busy.contains(id) || inventory.volume(id).isPresent() || store.volumeNamed(name).isPresent();
+    }
+
+    private void madeInstantly(Plan plan) {
         if (plan.kind() == ReplicaKind.SNAPSHOT) {
-            store.putReplica(new Replica(plan.source().id(), plan.targetId(), plan.kind(), CopyMethod.REFLINK,
+            CopyMethod method = plan.backend() == fileio ? CopyMethod.REFLINK : CopyMethod.THIN_SNAPSHOT;
+            store.putReplica(new Replica(plan.source().id(), plan.targetId(), plan.kind(), method,
                     Replica.State.ESTABLISHED, 100, clock.instant(), null));
         }
-        LOG.info("{} {} made from {} by reflink", plan.kind(), plan.targetId(), plan.source().id());
-        return true;
+        LOG.info("{} {} made from {} at once", plan.kind(), plan.targetId(), plan.source().id());
     }
 
     private String startCopy(Plan plan) throws RequestRefused {
-        long needed;
-        try {
-            needed = FileReplicator.allocatedBytes(Path.of(plan.source().backingPath()));
-        } catch (IOException e) {
-            throw new RequestRefused(RequestRefused.Reason.FAILED, "cannot read " + plan.source().backingPath()
-                    + ": " + e.getMessage());
-        }
+        CopyTarget target = plan.backend().prepareCopy(plan);
         Job job;
         synchronized (admission) {
             long promised = promisedBytes(plan.pool().id());
-            if (plan.pool().freeBytes() - promised < needed) {
+            long needed = target.reserveBytes();
+            if (needed > 0 && plan.pool().freeBytes() - promised < needed) {
+                target.discard();
                 throw RequestRefused.invalid("pool " + plan.pool().id() + " has " + plan.pool().freeBytes()
                         + " bytes free, " + promised + " of them promised to copies under way; a full copy of "
                         + plan.source().id() + " needs " + needed);
             }
             job = new Job(UUID.randomUUID().toString(), Job.State.NEW, 0, plan.elementName(), plan.source().id(),
-                    plan.targetId(), plan.file().toString(), plan.kind(), clock.instant(), null, null, true,
+                    plan.targetId(), plan.target().toString(), plan.kind(), clock.instant(), null, null, true,
                     timeBeforeRemoval, null, null);
             store.putJob(job);
             reservations.put(job.id(), new Reservation(plan.pool().id(), needed));
@@ -206,7 +211,7 @@ public final class ReplicaEngine implements AutoCloseable {
                 Replica.State.COPYING, 0, null, job.id()));
         CancelToken cancel = new CancelToken();
         running.put(job.id(), cancel);
-        copies.execute(new CopyJob(job, plan, cancel, this));
+        copies.execute(new CopyJob(job, plan, target, cancel, this));
         return job.id();
     }
 
@@ -226,25 +231,22 @@ public final class ReplicaEngine implements AutoCloseable {
     private record Reservation(String poolId, long bytes) {
     }
 
-    /** What a request will make, decided under the admission lock. */
-    record Plan(Volume source, Pool pool, ReplicaKind kind, String elementName, String name, Path file) {
+    /**
+     * What a request will make, decided under the admission lock.
+     *
+     * @param target the replica's backing file or logical volume device
+     */
+    record Plan(Volume source, Pool pool, Backend backend, ReplicaKind kind, String elementName, String name,
+                Path target) {
         String targetId() {
-            return Plugin.FILEIO.configfsName() + "/" + name;
+            return backend.plugin().configfsName() + "/" + name;
         }
     }
 
     // ---- what CopyJob reports back
 
-    LioRoot lio() {
-        return lio;
-    }
-
     StateStore store() {
         return store;
-    }
-
-    FileReplicator files() {
-        return files;
     }
 
     Clock clock() {
@@ -268,14 +270,25 @@ public final class ReplicaEngine implements AutoCloseable {
 
     // ---- deleting volumes
 
-    /** ReturnToStoragePool: deletes a volume made in one of our pools, its relationships and its backing file. */
+    /** ReturnToStoragePool: deletes a volume of one of our pools, its relationships and its backing file or LV. */
     public void deleteVolume(String volumeId) throws RequestRefused {
         Volume volume;
+        Backend backend;
         synchronized (admission) {
             volume = inventory.volume(volumeId).orElseThrow(() -> RequestRefused.invalid("no volume " + volumeId));
-            Optional<Pool> pool = inventory.pool(volume.poolId());
-            if (volume.backstore() != Volume.Backstore.FILEIO || pool.isEmpty() || pool.get().external()) {
+            Optional<Pool> pool;
+            try {
+                pool = inventory.pool(volume.poolId());
+            } catch (EngineException e) {
+                throw LvmRefusals.lockedOrRethrow(e);
+            }
+            if (pool.isEmpty() || pool.get().external()) {
                 throw RequestRefused.invalid(volumeId + " is not in a lio-smis pool; delete it where it was made");
+            }
+            backend = backend(pool.get());
+            if (!backend.plugin().configfsName().equals(volumeId.substring(0, volumeId.indexOf('/')))) {
+                throw RequestRefused.invalid(volumeId + " is not a volume of the kind pool " + volume.poolId()
+                        + " holds; delete it where it was made");
             }
             if (volume.exported()) {
                 throw RequestRefused.inUse(volumeId + " is exported through a LUN; remove the LUN first");
@@ -286,13 +299,10 @@ public final class ReplicaEngine implements AutoCloseable {
             busy.add(volumeId);
         }
         try {
-            lio.delete(Plugin.FILEIO, volume.name());
-            deleteQuietly(Path.of(volume.backingPath()));
+            backend.delete(volume);
             store.deleteReplicasOf(volumeId);
             store.releaseElementName(volumeId);
             LOG.info("volume {} returned to pool {}", volumeId, volume.poolId());
-        } catch (ConfigFsException e) {
-            throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused to delete " + volumeId + ": " + e.getMessage());
         } finally {
             busy.remove(volumeId);
         }
@@ -354,14 +364,6 @@ public final class ReplicaEngine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("removing expired jobs failed: {}", e.getMessage());
-        }
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("could not delete {}: {}", file, e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.liosmis.engine;
 
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -15,13 +16,17 @@ final class StorageObjectNaming {
     private StorageObjectNaming() {
     }
 
-    /** A name derived from the ElementName that taken() does not reject. */
-    static String derive(String elementName, Predicate<String> taken) {
+    /**
+     * A name derived from the ElementName that taken() does not reject.
+     *
+     * @param storageRules makes the name acceptable to what holds the data (LVM reserves some names)
+     */
+    static String derive(String elementName, UnaryOperator<String> storageRules, Predicate<String> taken) {
         String base = UNSAFE.matcher(elementName).replaceAll("_").replaceAll("^[_-]+", "");
         if (base.isEmpty()) {
             base = "replica";
         }
-        base = base.substring(0, Math.min(base.length(), MAX_LENGTH));
+        base = storageRules.apply(base.substring(0, Math.min(base.length(), MAX_LENGTH)));
         String name = base;
         for (int n = 2; taken.test(name); n++) {
             name = base + "-" + n;

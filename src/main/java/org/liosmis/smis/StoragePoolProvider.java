@@ -38,7 +38,7 @@ final class StoragePoolProvider implements InstanceProvider {
                 .string("ElementName", pool.elementName())
                 .string("Description", pool.external()
                         ? "LIO storage objects whose backing store lies outside the configured pools"
-                        : "fileio backing files in " + pool.directory())
+                        : pool.backing().describe())
                 .bool("Primordial", false)
                 .uint16("Usage", USAGE_UNRESTRICTED)
                 .uint64("TotalManagedSpace", pool.totalBytes())

@@ -1,7 +1,6 @@
 package org.liosmis.smis;
 
 import java.util.stream.Stream;
-import org.liosmis.engine.CopyMethod;
 import org.liosmis.engine.Replica;
 import org.liosmis.engine.ReplicaEngine;
 import org.liosmis.engine.ReplicaKind;
@@ -52,7 +51,7 @@ final class StorageSynchronizedProvider extends PairAssociation {
             return builder; // deleted since it was listed: the instance keeps only its references
         }
         boolean copying = replica.state() == Replica.State.COPYING;
-        boolean delta = replica.method() == CopyMethod.REFLINK;
+        boolean delta = replica.method().sharesBlocks();
         builder.uint16("CopyType", replica.kind() == ReplicaKind.SNAPSHOT ? COPY_TYPE_UNSYNC_ASSOC : COPY_TYPE_UNSYNC_UNASSOC)
                 .uint16("ReplicaType", delta ? REPLICA_AFTER_DELTA : REPLICA_FULL_COPY)
                 .uint16("SyncState", copying ? SYNC_STATE_RESYNC_IN_PROGRESS : delta ? SYNC_STATE_IDLE : SYNC_STATE_FROZEN)

@@ -1,5 +1,6 @@
 package org.liosmis.cli;
 
+import org.liosmis.engine.PoolBacking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ class ServeOptionsTest {
         assertEquals(5988, options.httpPort());
         assertEquals(5989, options.httpsPort());
         assertEquals(Path.of("/sys/kernel/config/target"), options.configfsRoot());
-        assertEquals(Path.of("/var/lib/lio-smis/pool"), options.pools().get("default"));
+        assertEquals(new PoolBacking.Directory(Path.of("/var/lib/lio-smis/pool")), options.pools().get("default"));
         assertEquals(Path.of("/var/lib/lio-smis/credentials"), options.credentials());
         assertEquals("root/lio", options.namespace());
     }
@@ -26,7 +27,7 @@ class ServeOptionsTest {
     void demoKeepsEverythingUnderTheStateDirectory() throws Exception {
         ServeOptions options = ServeOptions.parse(List.of("--demo", "--state-dir", "/tmp/d", "--https-port", "off"));
         assertEquals(Path.of("/tmp/d/configfs"), options.configfsRoot());
-        assertEquals(Path.of("/tmp/d/pool"), options.pools().get("default"));
+        assertEquals(new PoolBacking.Directory(Path.of("/tmp/d/pool")), options.pools().get("default"));
         assertEquals(-1, options.httpsPort());
         assertEquals("lio-demo", options.systemName());
     }
@@ -44,6 +45,22 @@ class ServeOptionsTest {
         assertTrue(message("--pool", "bad name=/x").startsWith("--pool takes NAME=DIR"));
         assertEquals("pool \"a\" is given twice", message("--pool", "a=/x", "--pool", "a=/y"));
         assertTrue(message("--pool", "external=/x").contains("reserved"));
+        assertTrue(message("--lvm-pool", "thin=vg0/pool/x").startsWith("--lvm-pool takes a volume group or VG/THINPOOL"));
+        assertTrue(message("--lvm-pool", "thin=-vg").startsWith("--lvm-pool takes"));
+        assertTrue(message("--lvm-pool", "thin").startsWith("--lvm-pool takes NAME=VG[/THINPOOL]"));
+        assertEquals("volume group \"vg0\" backs two pools; give each volume group to one pool",
+                message("--lvm-pool", "a=vg0/pool", "--lvm-pool", "b=vg0"));
+        assertTrue(message("--demo", "--lvm-pool", "a=vg0").startsWith("--demo makes its volumes in the fileio pool"));
+    }
+
+    @Test
+    void lvmPoolsAreThinPoolsOrVolumeGroups() throws Exception {
+        ServeOptions options = ServeOptions.parse(List.of("--lvm-pool", "thin=vg0/pool", "--lvm-pool", "thick=vg1",
+                "--pool", "files=/srv/pool"));
+        assertEquals(new PoolBacking.ThinPool("vg0", "pool"), options.pools().get("thin"));
+        assertEquals(new PoolBacking.VolumeGroup("vg1"), options.pools().get("thick"));
+        assertEquals(new PoolBacking.Directory(Path.of("/srv/pool")), options.pools().get("files"));
+        assertEquals(3, options.pools().size(), "no default pool when pools are given");
     }
 
     private static void assertMessage(String expected, String... args) {

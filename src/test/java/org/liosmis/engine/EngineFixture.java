@@ -1,5 +1,6 @@
 package org.liosmis.engine;
 
+import org.liosmis.lvm.Lvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -29,13 +30,20 @@ final class EngineFixture implements AutoCloseable {
     final LioInventory inventory;
     final ReplicaEngine engine;
 
+    /** Pools of fileio backing files only: no LVM command ever runs. */
+    static PoolCatalog directoryPools(Map<String, Path> directories) {
+        Map<String, PoolBacking> backings = new java.util.HashMap<>();
+        directories.forEach((id, directory) -> backings.put(id, new PoolBacking.Directory(directory)));
+        return new PoolCatalog(backings, Lvm.system());
+    }
+
     EngineFixture(Path dir) throws Exception {
         this.dir = dir;
         this.pool = Files.createDirectories(dir.resolve("pool"));
         this.lio = LioRoot.emulated(dir.resolve("configfs"));
         this.store = StateStore.open(dir.resolve("state.db"));
-        this.inventory = new LioInventory(lio, Map.of("default", pool), "target.example", store);
-        this.engine = new ReplicaEngine(lio, inventory, store, new FileReplicator(), EngineSettings.defaults());
+        this.inventory = new LioInventory(lio, directoryPools(Map.of("default", pool)), "target.example", store);
+        this.engine = new ReplicaEngine(lio, Lvm.system(), inventory, store, new FileReplicator(), EngineSettings.defaults());
     }
 
     /** A fileio volume whose backing file has data in every other MiB and holes between. */

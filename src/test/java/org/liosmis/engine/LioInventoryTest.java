@@ -22,7 +22,7 @@ class LioInventoryTest {
     Path dir;
 
     private LioInventory inventory(LioRoot lio) {
-        return new LioInventory(lio, Map.of("fast", dir.resolve("pool")), "target.example", new ElementNames() {
+        return new LioInventory(lio, EngineFixture.directoryPools(Map.of("fast", dir.resolve("pool"))), "target.example", new ElementNames() {
             @Override
             public Optional<String> elementName(String volumeId) {
                 return Optional.ofNullable(elementNames().get(volumeId));

@@ -1,5 +1,6 @@
 package org.liosmis.engine;
 
+import org.liosmis.lvm.Lvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -158,7 +159,7 @@ class ReplicaEngineTest {
         // as if the process had died mid-copy: the job still RUNNING, a published file without its storage object
         fx.store.putJob(running.running(running.submitted()));
         Files.writeString(Path.of(running.targetFile()), "half");
-        ReplicaEngine restarted = new ReplicaEngine(fx.lio, fx.inventory, fx.store,
+        ReplicaEngine restarted = new ReplicaEngine(fx.lio, Lvm.system(), fx.inventory, fx.store,
                 new FileReplicator(), EngineSettings.defaults());
         try {
             Job ended = fx.store.job(copy.jobId()).orElseThrow();
@@ -183,7 +184,7 @@ class ReplicaEngineTest {
     @Test
     void endedJobsGoAwayAfterTimeBeforeRemoval() throws Exception {
         try (StateStore store = StateStore.open(dir.resolve("short.db"));
-             ReplicaEngine engine = new ReplicaEngine(fx.lio, new LioInventory(fx.lio, Map.of("default", fx.pool),
+             ReplicaEngine engine = new ReplicaEngine(fx.lio, Lvm.system(), new LioInventory(fx.lio, EngineFixture.directoryPools(Map.of("default", fx.pool)),
                      "target.example", store), store, new FileReplicator(),
                      new EngineSettings(1, Duration.ofMillis(200), Clock.systemUTC()))) {
             CreateReplicaResult result = engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.CLONE, null, "brief"));

@@ -1,5 +1,6 @@
 package org.liosmis.smis;
 
+import org.liosmis.engine.PoolBacking;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import org.liosmis.engine.Volume;
 record FixedInventory(List<Pool> poolList, List<Volume> volumeList) implements Inventory {
 
     static FixedInventory sample() {
-        Pool pool = new Pool("default", "default", Path.of("/srv/pool"), 10L << 30, 6L << 30);
+        Pool pool = new Pool("default", "default", new PoolBacking.Directory(Path.of("/srv/pool")), 10L << 30, 6L << 30);
         Pool external = new Pool(Pool.EXTERNAL_ID, "external", null, 1L << 30, 0);
         return new FixedInventory(List.of(pool, external), List.of(
                 new Volume("fileio/vol1", "vol1", "vol1", "default", Volume.Backstore.FILEIO, "/srv/pool/vol1.img",

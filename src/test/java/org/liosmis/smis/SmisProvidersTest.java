@@ -1,5 +1,6 @@
 package org.liosmis.smis;
 
+import org.liosmis.lvm.Lvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -39,7 +40,7 @@ class SmisProvidersTest {
     @BeforeEach
     void start() {
         store = StateStore.open(dir.resolve("state.db"));
-        engine = new ReplicaEngine(LioRoot.emulated(dir.resolve("configfs")), inventory, store, new FileReplicator(),
+        engine = new ReplicaEngine(LioRoot.emulated(dir.resolve("configfs")), Lvm.system(), inventory, store, new FileReplicator(),
                 EngineSettings.defaults());
         cimom = new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(), inventory,
                 engine, names), new Namespaces(Set.of("root/lio", "interop")));

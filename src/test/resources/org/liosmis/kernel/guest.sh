@@ -2,9 +2,12 @@
 # Runs chrooted in the test guest: loads LIO, mounts configfs and runs the Java driver that
 # driver.env (written by the host) names. Everything it writes lands in /tmp/out.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+# no udev in the guest: LVM makes its /dev nodes itself
+export DM_DISABLE_UDEV=1
 . /tmp/out/driver.env
 uname -r
-for module in configfs target_core_mod target_core_file target_core_iblock iscsi_target_mod; do
+for module in configfs target_core_mod target_core_file target_core_iblock iscsi_target_mod dm_mod dm_thin_pool \
+        dm_snapshot loop; do
     modprobe "$module" || { echo "modprobe $module failed"; exit 1; }
 done
 # tcm_loop turns LUNs into local SCSI disks; sd_mod is what makes them block devices (no udev here)

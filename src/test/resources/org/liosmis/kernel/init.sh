@@ -15,6 +15,10 @@ mount -t proc proc $R/proc; mount -t sysfs sys $R/sys; mount -t devtmpfs dev $R/
 for dir in /run /tmp /var/tmp; do mount -t tmpfs tmpfs $R$dir; done
 # rtslib's saved config directory, when targetcli-fb is installed
 [ -d $R/etc/rtslib-fb-target ] && mount -t tmpfs tmpfs $R/etc/rtslib-fb-target
+# LVM writes metadata backups under /etc/lvm and fails without them: a writable copy
+if [ -d $R/etc/lvm ]; then
+    mkdir /etc-lvm && mount -t tmpfs tmpfs /etc-lvm && cp -a $R/etc/lvm/. /etc-lvm/ && mount -o bind /etc-lvm $R/etc/lvm
+fi
 mkdir -p $R/tmp/out && mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 out $R/tmp/out
 chroot $R /bin/sh /tmp/out/guest.sh > $R/tmp/out/guest.log 2>&1
 echo "lio-smis-guest: guest.sh exit $?"

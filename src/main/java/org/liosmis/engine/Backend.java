@@ -1,0 +1,38 @@
+package org.liosmis.engine;
+
+import java.nio.file.Path;
+import org.liosmis.lio.Plugin;
+
+/** How replicas are made and removed in one kind of pool: fileio files, or block volumes on LVM. */
+interface Backend {
+
+    /** The backstore of the pool's volumes. */
+    Plugin plugin();
+
+    /** A storage object name derived from an ElementName, made acceptable to what holds the data. */
+    String safeName(String name);
+
+    /** Whether a file or logical volume of that name is in the pool already. */
+    boolean taken(Pool pool, String name);
+
+    /** The replica's backing file or device. */
+    Path target(Pool pool, String name);
+
+    /** Refuses a source this pool cannot hold replicas of. */
+    void checkSource(Volume source, Pool pool) throws RequestRefused;
+
+    /**
+     * Makes the replica and its storage object at once where the pool can (reflink, thin
+     * snapshot); false, having made nothing, where a copy is needed.
+     */
+    boolean makeInstantly(ReplicaEngine.Plan plan) throws RequestRefused;
+
+    /** What a copy job needs before it is admitted (an LVM target is created here). */
+    CopyTarget prepareCopy(ReplicaEngine.Plan plan) throws RequestRefused;
+
+    /** Removes a volume's storage object and its backing file or logical volume. */
+    void delete(Volume volume) throws RequestRefused;
+
+    /** At start: removes the backing file or logical volumes an interrupted job had made (its storage object is gone). */
+    void abandon(Job job);
+}

@@ -1,0 +1,155 @@
+package org.liosmis.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.liosmis.datapath.CancelToken;
+import org.liosmis.datapath.CopyProgress;
+import org.liosmis.datapath.FileReplicator;
+import org.liosmis.lio.FileioSpec;
+import org.liosmis.lio.LioRoot;
+import org.liosmis.lio.Plugin;
+import org.liosmis.lio.configfs.ConfigFsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Replicas of fileio volumes in a directory pool: a reflink clone where it can, else a sparse copy. */
+final class FileioReplicas implements Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileioReplicas.class);
+
+    private final LioRoot lio;
+    private final FileReplicator files;
+
+    FileioReplicas(LioRoot lio, FileReplicator files) {
+        this.lio = lio;
+        this.files = files;
+    }
+
+    @Override
+    public Plugin plugin() {
+        return Plugin.FILEIO;
+    }
+
+    @Override
+    public String safeName(String name) {
+        return name;
+    }
+
+    @Override
+    public boolean taken(Pool pool, String name) {
+        return Files.exists(target(pool, name));
+    }
+
+    @Override
+    public Path target(Pool pool, String name) {
+        return ((PoolBacking.Directory) pool.backing()).path().resolve(name + ".img");
+    }
+
+    @Override
+    public void checkSource(Volume source, Pool pool) throws RequestRefused {
+        if (source.backstore() != Volume.Backstore.FILEIO) {
+            throw RequestRefused.invalid("TargetPool " + pool.id() + " holds fileio files; " + source.id() + " is a "
+                    + source.backstore() + " volume: name a pool of its kind as TargetPool");
+        }
+    }
+
+    @Override
+    public boolean makeInstantly(ReplicaEngine.Plan plan) throws RequestRefused {
+        try {
+            if (!files.reflink(Path.of(plan.source().backingPath()), plan.target())) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new RequestRefused(RequestRefused.Reason.FAILED, "cannot clone " + plan.source().backingPath()
+                    + ": " + e.getMessage());
+        }
+        try {
+            lio.createFileio(FileioSpec.of(plan.name(), plan.target(), plan.source().sizeBytes()));
+        } catch (ConfigFsException e) {
+            deleteQuietly(plan.target());
+            throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused the replica's storage object: " + e.getMessage());
+        }
+        return true;
+    }
+
+    @Override
+    public CopyTarget prepareCopy(ReplicaEngine.Plan plan) throws RequestRefused {
+        Path source = Path.of(plan.source().backingPath());
+        try {
+            return new FileCopy(plan, source, FileReplicator.allocatedBytes(source));
+        } catch (IOException e) {
+            throw new RequestRefused(RequestRefused.Reason.FAILED, "cannot read " + source + ": " + e.getMessage());
+        }
+    }
+
+    /** A sparse copy into a partial file, published by rename; the file copy removes its own partial. */
+    private final class FileCopy implements CopyTarget {
+        private final ReplicaEngine.Plan plan;
+        private final Path source;
+        private final long dataBytes;
+
+        FileCopy(ReplicaEngine.Plan plan, Path source, long dataBytes) {
+            this.plan = plan;
+            this.source = source;
+            this.dataBytes = dataBytes;
+        }
+
+        @Override
+        public long reserveBytes() {
+            return dataBytes;
+        }
+
+        @Override
+        public void copy(CopyProgress progress, CancelToken cancel) throws IOException {
+            files.copy(source, plan.target(), progress, cancel);
+        }
+
+        @Override
+        public void publish() throws ConfigFsException {
+            lio.createFileio(FileioSpec.of(plan.name(), plan.target(), plan.source().sizeBytes()));
+        }
+
+        @Override
+        public void discard() {
+            deleteQuietly(plan.target());
+        }
+    }
+
+    @Override
+    public void delete(Volume volume) throws RequestRefused {
+        try {
+            lio.delete(Plugin.FILEIO, volume.name());
+        } catch (ConfigFsException e) {
+            throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused to delete " + volume.id() + ": " + e.getMessage());
+        }
+        deleteQuietly(Path.of(volume.backingPath()));
+    }
+
+    @Override
+    public void abandon(Job job) {
+        Path target = Path.of(job.targetFile());
+        removePartials(target);
+        deleteQuietly(target);
+    }
+
+    /** The unfinished copies of the target a crash left beside it (".<name>.partial-..."). */
+    private static void removePartials(Path target) {
+        String prefix = "." + target.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && FileReplicator.isPartialFile(p))
+                    .forEach(FileioReplicas::deleteQuietly);
+        } catch (IOException e) {
+            LOG.warn("could not look for partial copies of {}: {}", target, e.getMessage());
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", file, e.getMessage());
+        }
+    }
+}

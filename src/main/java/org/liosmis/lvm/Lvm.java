@@ -1,0 +1,175 @@
+package org.liosmis.lvm;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The LVM commands lio-smis runs. Reads use fixed-format reports (bytes, no headings, '|'
+ * between fields); changes name every volume as VG/LV. A command that finds the volume group
+ * locked by another LVM command is retried until {@code lockWait} has passed.
+ */
+public final class Lvm {
+
+    private static final String LVM = "lvm";
+    private static final String LV_FIELDS = "vg_name,lv_name,lv_size,lv_attr,pool_lv,origin,data_percent";
+    private static final String VG_FIELDS = "vg_name,vg_size,vg_free,vg_extent_size";
+    private static final Duration RETRY = Duration.ofMillis(200);
+
+    private final CommandRunner runner;
+    private final Duration lockWait;
+
+    public Lvm(CommandRunner runner, Duration lockWait) {
+        this.runner = runner;
+        this.lockWait = lockWait;
+    }
+
+    /** The host's LVM, waiting up to 10 s for a volume group another LVM command holds. */
+    public static Lvm system() {
+        return new Lvm(CommandRunner.system(), Duration.ofSeconds(10));
+    }
+
+    public Optional<VolumeGroup> volumeGroup(String name) throws LvmException {
+        try {
+            List<String[]> rows = report("vgs", VG_FIELDS, name);
+            return rows.stream().map(r -> new VolumeGroup(r[0], bytes(r[1]), bytes(r[2]), bytes(r[3]))).findFirst();
+        } catch (LvmException e) {
+            if (e.kind() == LvmException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The visible logical volumes of a volume group (not the hidden _tdata/_tmeta ones). */
+    public List<LogicalVolume> logicalVolumes(String volumeGroup) throws LvmException {
+        return report("lvs", LV_FIELDS, volumeGroup).stream().map(Lvm::logicalVolume).toList();
+    }
+
+    public Optional<LogicalVolume> logicalVolume(String volumeGroup, String name) throws LvmException {
+        try {
+            return report("lvs", LV_FIELDS, volumeGroup + "/" + name).stream().map(Lvm::logicalVolume).findFirst();
+        } catch (LvmException e) {
+            if (e.kind() == LvmException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A thin snapshot of a thin volume, activated: thin snapshots are made with the
+     * activation-skip flag, and an inactive LV has no device for LIO to open.
+     */
+    public LogicalVolume createThinSnapshot(String volumeGroup, String origin, String name) throws LvmException {
+        change("lvcreate", "--snapshot", "--name", name, volumeGroup + "/" + origin);
+        try {
+            change("lvchange", "--activate", "y", "--ignoreactivationskip", volumeGroup + "/" + name);
+        } catch (LvmException e) {
+            removeAfterFailure(volumeGroup, name, e);
+            throw e;
+        }
+        return created(volumeGroup, name);
+    }
+
+    /** A thin volume of a thin pool; it reads as zeros until written. */
+    public LogicalVolume createThin(String volumeGroup, String thinPool, String name, long sizeBytes)
+            throws LvmException {
+        change("lvcreate", "--yes", "--virtualsize", sizeBytes + "b", "--thinpool", volumeGroup + "/" + thinPool,
+                "--name", name);
+        return created(volumeGroup, name);
+    }
+
+    /** A linear (thick) volume; its content is undefined until written. */
+    public LogicalVolume createLinear(String volumeGroup, String name, long sizeBytes) throws LvmException {
+        // no zeroing or signature wiping: a copy overwrites every byte
+        change("lvcreate", "--yes", "--wipesignatures", "n", "--zero", "n", "--size", sizeBytes + "b",
+                "--name", name, volumeGroup);
+        return created(volumeGroup, name);
+    }
+
+    /** A copy-on-write snapshot of a thick volume, with room for {@code cowBytes} of changes to its origin. */
+    public LogicalVolume createSnapshot(String volumeGroup, String origin, String name, long cowBytes)
+            throws LvmException {
+        change("lvcreate", "--snapshot", "--size", cowBytes + "b", "--name", name, volumeGroup + "/" + origin);
+        return created(volumeGroup, name);
+    }
+
+    public void remove(String volumeGroup, String name) throws LvmException {
+        change("lvremove", "--yes", volumeGroup + "/" + name);
+    }
+
+    private LogicalVolume created(String volumeGroup, String name) throws LvmException {
+        return logicalVolume(volumeGroup, name).orElseThrow(() -> new LvmException(LvmException.Kind.FAILED,
+                "lvcreate reported success, but lvs does not show " + volumeGroup + "/" + name));
+    }
+
+    private void removeAfterFailure(String volumeGroup, String name, LvmException cause) {
+        try {
+            remove(volumeGroup, name);
+        } catch (LvmException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private List<String[]> report(String command, String fields, String what) throws LvmException {
+        String out = run(List.of(LVM, command, "--noheadings", "--nosuffix", "--units", "b", "--separator", "|",
+                "--options", fields, what));
+        List<String[]> rows = new ArrayList<>();
+        out.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> rows.add(l.split("\\|", -1)));
+        return rows;
+    }
+
+    private void change(String... args) throws LvmException {
+        List<String> command = new ArrayList<>(List.of(LVM));
+        command.addAll(List.of(args));
+        run(command);
+    }
+
+    /** Runs a command, retrying while another LVM command holds the volume group. */
+    private String run(List<String> command) throws LvmException {
+        List<String> noWait = new ArrayList<>(command.subList(0, 2));
+        noWait.addAll(List.of("--config", "global { wait_for_locks = 0 }"));
+        noWait.addAll(command.subList(2, command.size()));
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        while (true) {
+            CommandRunner.Result result;
+            try {
+                result = runner.run(noWait);
+            } catch (IOException e) {
+                throw new LvmException(LvmException.Kind.FAILED, "cannot run " + command.get(0) + " " + command.get(1)
+                        + ": " + e.getMessage() + " (is lvm2 installed?)");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LvmException(LvmException.Kind.FAILED, "interrupted while running " + String.join(" ", command));
+            }
+            if (result.exitCode() == 0) {
+                return result.stdout();
+            }
+            LvmException failure = LvmException.of(command, result.exitCode(), result.stderr());
+            if (failure.kind() != LvmException.Kind.LOCKED || System.nanoTime() > deadline) {
+                throw failure;
+            }
+            pause();
+        }
+    }
+
+    private static void pause() throws LvmException {
+        try {
+            Thread.sleep(RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LvmException(LvmException.Kind.LOCKED, "interrupted while waiting for an LVM lock");
+        }
+    }
+
+    private static LogicalVolume logicalVolume(String[] r) {
+        return new LogicalVolume(r[0], r[1], bytes(r[2]), r[3], r[4], r[5], r[6].isEmpty() ? 0 : Double.parseDouble(r[6]));
+    }
+
+    private static long bytes(String field) {
+        return Long.parseLong(field);
+    }
+}

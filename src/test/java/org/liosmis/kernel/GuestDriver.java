@@ -1,0 +1,155 @@
+package org.liosmis.kernel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.liosmis.cli.InProcessServer;
+import org.liosmis.host.embedded.Credentials;
+import org.liosmis.lio.configfs.KernelConfigFs;
+import org.liosmis.testing.CimQueries;
+import org.liosmis.testing.DemoClients;
+import org.liosmis.testing.ReplicaClient;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+
+/**
+ * What the in-guest drivers share: a results file (a properties file holding "failure" if a
+ * step threw), lio-smis served on the kernel's configfs, and commands run beside it.
+ */
+final class GuestDriver {
+
+    private static final String PASSWORD = "kernel-replicas";
+
+    private final Path work;
+    private final Properties results;
+    private final Path credentials;
+
+    private GuestDriver(Path work, Properties results) throws IOException {
+        this.work = work;
+        this.results = results;
+        this.credentials = work.resolve("credentials");
+        Credentials.empty().with("admin", PASSWORD.toCharArray()).save(credentials);
+    }
+
+    interface Scenario {
+        void run(GuestDriver driver) throws Exception;
+    }
+
+    interface Session {
+        void run(WBEMClient client, ReplicaClient replicas) throws Exception;
+    }
+
+    /** Runs the scenario in {@code workDir} and writes what it set, or how it failed, to {@code resultsFile}. */
+    static void run(String workDir, String resultsFile, String title, Scenario scenario) throws IOException {
+        Properties results = new Properties();
+        try {
+            scenario.run(new GuestDriver(Files.createDirectories(Path.of(workDir)), results));
+        } catch (Exception | AssertionError e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            results.setProperty("failure", trace.toString());
+        }
+        Path file = Path.of(resultsFile);
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            results.store(out, title);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    Path work() {
+        return work;
+    }
+
+    void set(String key, String value) {
+        results.setProperty(key, value);
+    }
+
+    String get(String key) {
+        return results.getProperty(key);
+    }
+
+    /** Starts a non-demo lio-smis on the kernel's configfs with these pool options, runs the session as admin, stops it. */
+    void serve(List<String> poolOptions, Session session) throws Exception {
+        List<String> options = new java.util.ArrayList<>(List.of("--configfs", KernelConfigFs.DEFAULT_ROOT.toString(),
+                "--state-dir", work.resolve("state").toString(), "--credentials", credentials.toString(),
+                "--http-port", "0", "--https-port", "off"));
+        options.addAll(poolOptions);
+        try (InProcessServer server = InProcessServer.start(options)) {
+            WBEMClient client = DemoClients.connect(server.httpPort(), PASSWORD);
+            try {
+                session.run(client, new ReplicaClient(client));
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    /** A command's exit code and output; HOME is writable for targetcli's preferences. */
+    String command(String... command) throws IOException, InterruptedException {
+        Path home = Files.createDirectories(work.resolve("home"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("HOME", home.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        return "rc=" + process.waitFor() + "\n" + output;
+    }
+
+    /** Like {@link #command}, failing unless the command exits 0. */
+    String succeed(String... command) throws IOException, InterruptedException {
+        String outcome = command(command);
+        if (!outcome.startsWith("rc=0\n")) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + outcome);
+        }
+        return outcome.substring("rc=0\n".length());
+    }
+
+    /**
+     * Makes the replica and waits for its job if it has one; records "ROLE.return", "ROLE.job"
+     * and "ROLE.volume" (the new volume's DeviceID).
+     */
+    void replicate(WBEMClient client, ReplicaClient replicas, String sourceId, String role, int copyType)
+            throws Exception {
+        ReplicaClient.Outcome outcome = replicas.createReplica(sourceId, copyType, role, null);
+        set(role + ".return", Integer.toString(outcome.returnValue()));
+        CIMObjectPath target = outcome.targetElement();
+        if (outcome.job() != null) {
+            CIMInstance ended = replicas.awaitEnd(outcome.job());
+            set(role + ".job", "JobState " + ReplicaClient.jobState(ended)
+                    + " PercentComplete " + ReplicaClient.percentComplete(ended));
+            target = CimQueries.all(client.associatorNames(outcome.job(), "CIM_AffectedJobElement", null, null, null))
+                    .getFirst();
+        }
+        set(role + ".volume", target == null ? "none" : (String) target.getKeyValue("DeviceID"));
+    }
+
+    /** The volumes with their NAA names and the replica relationships, as lio-smis shows them. */
+    void record(String when, WBEMClient client, ReplicaClient replicas) throws Exception {
+        set(when + ".volumes", CimQueries.all(client.enumerateInstances(
+                CimQueries.path(ReplicaClient.NAMESPACE, "LIO_StorageVolume"), false, false, false, null)).stream()
+                .map(v -> v.getPropertyValue("DeviceID") + " " + v.getPropertyValue("Name")).sorted()
+                .collect(Collectors.joining("; ")));
+        set(when + ".synchronized", replicas.storageSynchronized().stream()
+                .map(GuestDriver::describe).sorted().collect(Collectors.joining("; ")));
+    }
+
+    private static String describe(CIMInstance sync) {
+        return ((CIMObjectPath) sync.getPropertyValue("SystemElement")).getKeyValue("DeviceID") + " -> "
+                + ((CIMObjectPath) sync.getPropertyValue("SyncedElement")).getKeyValue("DeviceID")
+                + " CopyType " + sync.getPropertyValue("CopyType") + " SyncType " + sync.getPropertyValue("SyncType");
+    }
+
+    static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+}
