@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,22 +28,8 @@ class BlockReplicasThroughKernelTest {
 
     @Test
     void blockReplicasOnLvmReadBackThroughLio() throws Exception {
-        for (Path tool : TOOLS) {
-            assertTrue(Files.isExecutable(tool), "the guest runs the host's " + tool
-                    + ": apt-get install -y lvm2 thin-provisioning-tools targetcli-fb dbus");
-        }
-        Properties results = new Properties();
-        long start = System.nanoTime();
-        try (KernelGuest guest = new KernelGuest()) {
-            guest.run(KernelBlockReplicasMain.class, List.of("/tmp/lio-smis-block", "/tmp/out/block.properties"),
-                    GUEST_TIMEOUT);
-            try (Reader in = Files.newBufferedReader(guest.out().resolve("block.properties"))) {
-                results.load(in);
-            }
-        }
-        System.out.println("kernel block replicas: guest wall time " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
-        results.stringPropertyNames().stream().sorted()
-                .forEach(key -> System.out.println("kernel block replicas: " + key + " = " + results.getProperty(key)));
+        Properties results = KernelGuest.results(KernelBlockReplicasMain.class, "/tmp/lio-smis-block", "block.properties",
+                GUEST_TIMEOUT, TOOLS, "lvm2 thin-provisioning-tools targetcli-fb dbus", "kernel block replicas");
         assertNull(results.getProperty("failure"), "the guest driver failed");
 
         assertEquals("total " + results.getProperty("lvm.thin") + " free",

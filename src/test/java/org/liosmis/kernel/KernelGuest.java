@@ -2,6 +2,7 @@ package org.liosmis.kernel;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -73,6 +75,33 @@ public final class KernelGuest implements AutoCloseable {
                     + tail(console) + "\nguest log:\n" + log);
         }
         return log;
+    }
+
+    /**
+     * Boots a guest that runs {@code mainClass <workDir> /tmp/out/<resultsFile>} and returns the
+     * properties file it wrote, printing its wall time and every result for the build log.
+     *
+     * @param tools the host's programs the driver runs in the guest, and the packages that have them
+     */
+    static Properties results(Class<?> mainClass, String workDir, String resultsFile, Duration timeout,
+                              List<Path> tools, String packages, String label) throws IOException, InterruptedException {
+        for (Path tool : tools) {
+            if (!Files.isExecutable(tool)) {
+                throw new IllegalStateException("the guest runs the host's " + tool + ": apt-get install -y " + packages);
+            }
+        }
+        Properties results = new Properties();
+        long start = System.nanoTime();
+        try (KernelGuest guest = new KernelGuest()) {
+            guest.run(mainClass, List.of(workDir, GUEST_OUT + "/" + resultsFile), timeout);
+            try (Reader in = Files.newBufferedReader(guest.out().resolve(resultsFile))) {
+                results.load(in);
+            }
+        }
+        System.out.println(label + ": guest wall time " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+        results.stringPropertyNames().stream().sorted()
+                .forEach(key -> System.out.println(label + ": " + key + " = " + results.getProperty(key)));
+        return results;
     }
 
     private Path buildInitramfs() throws IOException, InterruptedException {

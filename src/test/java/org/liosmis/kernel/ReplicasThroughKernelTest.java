@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,22 +29,8 @@ class ReplicasThroughKernelTest {
 
     @Test
     void replicasReadBackThroughLioAndSurviveTargetctlRestore() throws Exception {
-        for (Path tool : TOOLS) {
-            assertTrue(Files.isExecutable(tool), "the guest runs the host's " + tool
-                    + ": apt-get install -y targetcli-fb dbus");
-        }
-        Properties results = new Properties();
-        long start = System.nanoTime();
-        try (KernelGuest guest = new KernelGuest()) {
-            guest.run(KernelReplicasMain.class, List.of(GUEST_WORK, "/tmp/out/replicas.properties"), GUEST_TIMEOUT);
-            try (Reader in = Files.newBufferedReader(guest.out().resolve("replicas.properties"))) {
-                results.load(in);
-            }
-        }
-        // what the kernel run showed, for the build log
-        System.out.println("kernel replicas: guest wall time " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
-        results.stringPropertyNames().stream().sorted()
-                .forEach(key -> System.out.println("kernel replicas: " + key + " = " + results.getProperty(key)));
+        Properties results = KernelGuest.results(KernelReplicasMain.class, GUEST_WORK, "replicas.properties",
+                GUEST_TIMEOUT, TOOLS, "targetcli-fb dbus", "kernel replicas");
         assertNull(results.getProperty("failure"), "the guest driver failed");
 
         String source = results.getProperty("source.sha256");
