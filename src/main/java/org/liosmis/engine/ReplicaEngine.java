@@ -113,19 +113,16 @@ public final class ReplicaEngine implements AutoCloseable {
         }
         Backend backend = backend(pool);
         backend.checkSource(source, pool);
-        String name;
-        String elementName;
-        if (request.elementName() == null) {
-            elementName = freeElementName(source.name() + "-" + request.kind().name().toLowerCase(java.util.Locale.ROOT));
-            name = StorageObjectNaming.derive(elementName, backend::safeName, candidate -> taken(backend, pool, candidate));
-        } else {
-            elementName = checkedElementName(request.elementName());
-            name = StorageObjectNaming.derive(elementName, backend::safeName, candidate -> takenByVolume(backend, candidate));
-            if (backend == block && taken(backend, pool, name)) {
-                // an LV is named as the client asked: another one of that name is a clash, not a reason to rename
-                throw RequestRefused.invalid("a logical volume or volume named " + name + " exists already in pool "
-                        + pool.id() + "; choose another ElementName");
-            }
+        String elementName = request.elementName() == null
+                ? freeElementName(source.name() + "-" + request.kind().name().toLowerCase(java.util.Locale.ROOT))
+                : checkedElementName(request.elementName());
+        // in an LVM pool the LV is named as the client asked: another LV of that name is a clash, not a reason to rename
+        boolean clashRefused = backend == block && request.elementName() != null;
+        String name = StorageObjectNaming.derive(elementName, backend::safeName, candidate -> clashRefused
+                ? takenByVolume(backend, candidate) : taken(backend, pool, candidate));
+        if (clashRefused && backend.taken(pool, name)) {
+            throw RequestRefused.invalid("a logical volume named " + name + " exists already in pool " + pool.id()
+                    + "; choose another ElementName");
         }
         return new Plan(source, pool, backend, request.kind(), elementName, name, backend.target(pool, name));
     }

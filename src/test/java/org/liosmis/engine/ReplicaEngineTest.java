@@ -59,6 +59,15 @@ class ReplicaEngineTest {
     }
 
     @Test
+    void aFileInThePoolThatIsNoVolumeGetsTheReplicaANewName() throws Exception {
+        Files.writeString(fx.pool.resolve("stray.img"), "not a volume");
+        CreateReplicaResult result = fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.CLONE, null, "stray"));
+        assertEquals(Job.State.COMPLETED, fx.awaitEnd(result.jobId()).state());
+        assertEquals("fileio/stray-2", result.targetId());
+        assertEquals("not a volume", Files.readString(fx.pool.resolve("stray.img")));
+    }
+
+    @Test
     void cloneEndsItsAssociationWhenTheCopyIsDone() throws Exception {
         CreateReplicaResult result = fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.CLONE, "default", null));
         assertEquals(Job.State.COMPLETED, fx.awaitEnd(result.jobId()).state());
