@@ -98,7 +98,7 @@ public final class FileReplicator {
                 // writes inside EOF never extend it, so XFS does not preallocate past them into the holes
                 // (extending writes left 248 MiB allocated for 128 MiB of data; these allocate exactly 128)
                 partial.file().truncate(stat.size());
-                new SparseCopy(from, partial.file(), data, CHUNK_BYTES)
+                new SparseCopy(from, partial.file(), data, CHUNK_BYTES, false)
                         .run(new ThrottledProgress(progress, progressIntervalNanos, needed), cancel);
                 partial.publish();
             }
@@ -109,18 +109,21 @@ public final class FileReplicator {
 
     /**
      * Copies the first {@code length} bytes of a block device (or file) onto an existing block
-     * device of at least that size, every byte, and flushes them to stable storage. The target's
-     * old content is overwritten; nothing is created or removed.
+     * device of at least that size, and flushes them to stable storage. The target's old content
+     * is overwritten; nothing is created or removed.
+     *
+     * @param targetReadsZeros the target reads as zeros where never written (a new thin volume):
+     *     chunks of zeros are then skipped, so a thin target allocates only the source's data
      *
      * @throws CopyCancelledException if {@code cancel} was cancelled before the copy finished
      * @throws java.io.InterruptedIOException if the thread was interrupted (the flag stays set)
      */
-    public void copyToDevice(Path source, Path targetDevice, long length, CopyProgress progress, CancelToken cancel)
-            throws IOException {
+    public void copyToDevice(Path source, Path targetDevice, long length, boolean targetReadsZeros,
+                             CopyProgress progress, CancelToken cancel) throws IOException {
         try (NativeFile from = NativeFile.open(source, Libc.O_RDONLY, 0);
                 NativeFile to = NativeFile.open(targetDevice, Libc.O_WRONLY, 0)) {
             DataRanges whole = new DataRanges(List.of(new DataRanges.Range(0, length)), length);
-            new SparseCopy(from, to, whole, CHUNK_BYTES)
+            new SparseCopy(from, to, whole, CHUNK_BYTES, targetReadsZeros)
                     .run(new ThrottledProgress(progress, progressIntervalNanos, length), cancel);
             to.sync();
         } catch (ErrnoException e) {

@@ -18,12 +18,15 @@ final class SparseCopy {
     private final NativeFile target;
     private final DataRanges data;
     private final int chunkBytes;
+    private final boolean targetReadsZeros;
 
-    SparseCopy(NativeFile source, NativeFile target, DataRanges data, int chunkBytes) {
+    /** @param targetReadsZeros the target reads as zeros where unwritten, so chunks of zeros need no write */
+    SparseCopy(NativeFile source, NativeFile target, DataRanges data, int chunkBytes, boolean targetReadsZeros) {
         this.source = source;
         this.target = target;
         this.data = data;
         this.chunkBytes = chunkBytes;
+        this.targetReadsZeros = targetReadsZeros;
     }
 
     void run(ThrottledProgress progress, CancelToken cancel) throws IOException {
@@ -31,6 +34,7 @@ final class SparseCopy {
         long done = 0;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(chunkBytes, 4096);
+            MemorySegment zeros = targetReadsZeros ? arena.allocate(chunkBytes) : null;
             for (DataRanges.Range range : data.ranges()) {
                 for (long offset = range.offset(); offset < range.end(); ) {
                     checkNotStopped(cancel);
@@ -39,7 +43,9 @@ final class SparseCopy {
                     if (read == 0) {
                         throw new IOException(source.path() + " shrank while it was copied");
                     }
-                    target.write(buffer, read, offset);
+                    if (zeros == null || buffer.asSlice(0, read).mismatch(zeros.asSlice(0, read)) >= 0) {
+                        target.write(buffer, read, offset);
+                    }
                     offset += read;
                     done += read;
                     writeBehind.writtenUpTo(offset);

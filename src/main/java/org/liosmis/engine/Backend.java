@@ -1,6 +1,7 @@
 package org.liosmis.engine;
 
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import org.liosmis.lio.Plugin;
 
 /** How replicas are made and removed in one kind of pool: fileio files, or block volumes on LVM. */
@@ -12,8 +13,11 @@ interface Backend {
     /** A storage object name derived from an ElementName, made acceptable to what holds the data. */
     String safeName(String name);
 
-    /** Whether a file or logical volume of that name is in the pool already. */
-    boolean taken(Pool pool, String name);
+    /**
+     * Which names a file or logical volume in the pool has already; read before admission, so
+     * a slow LVM listing holds up no other request.
+     */
+    Predicate<String> takenNames(Pool pool);
 
     /** The replica's backing file or device. */
     Path target(Pool pool, String name);

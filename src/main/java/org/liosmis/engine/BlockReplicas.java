@@ -3,6 +3,9 @@ package org.liosmis.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.liosmis.datapath.CancelToken;
 import org.liosmis.datapath.CopyProgress;
 import org.liosmis.datapath.FileReplicator;
@@ -51,9 +54,11 @@ final class BlockReplicas implements Backend {
     }
 
     @Override
-    public boolean taken(Pool pool, String name) {
+    public Predicate<String> takenNames(Pool pool) {
         try {
-            return lvm.logicalVolume(volumeGroup(pool), name).isPresent();
+            Set<String> names = lvm.logicalVolumes(volumeGroup(pool)).stream().map(LogicalVolume::name)
+                    .collect(Collectors.toSet());
+            return names::contains;
         } catch (LvmException e) {
             throw new EngineException("cannot read the logical volumes of pool " + pool.id() + ": " + e.getMessage(), e);
         }
@@ -154,7 +159,10 @@ final class BlockReplicas implements Backend {
 
         @Override
         public void copy(CopyProgress progress, CancelToken cancel) throws IOException {
-            files.copyToDevice(Path.of("/dev", snapshotGroup, snapshot), plan.target(), sizeBytes, progress, cancel);
+            // a new thin volume reads as zeros: skipping them keeps it thin
+            boolean thinTarget = plan.pool().backing() instanceof PoolBacking.ThinPool;
+            files.copyToDevice(Path.of("/dev", snapshotGroup, snapshot), plan.target(), sizeBytes, thinTarget,
+                    progress, cancel);
             removeQuietly(snapshotGroup, snapshot);
         }
 

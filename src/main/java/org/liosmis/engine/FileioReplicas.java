@@ -3,6 +3,7 @@ package org.liosmis.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.liosmis.datapath.CancelToken;
 import org.liosmis.datapath.CopyProgress;
@@ -38,8 +39,8 @@ final class FileioReplicas implements Backend {
     }
 
     @Override
-    public boolean taken(Pool pool, String name) {
-        return Files.exists(target(pool, name));
+    public Predicate<String> takenNames(Pool pool) {
+        return name -> Files.exists(target(pool, name));
     }
 
     @Override

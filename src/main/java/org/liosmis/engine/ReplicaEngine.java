@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.liosmis.datapath.CancelToken;
 import org.liosmis.datapath.FileReplicator;
 import org.liosmis.lvm.Lvm;
@@ -68,13 +69,16 @@ public final class ReplicaEngine implements AutoCloseable {
     // ---- replicas
 
     public CreateReplicaResult createReplica(CreateReplicaRequest request) throws RequestRefused {
+        Resolved resolved;
+        try {
+            // the reads that may run LVM commands (and wait out another command's lock) hold up no one else
+            resolved = resolve(request);
+        } catch (EngineException e) {
+            throw LvmRefusals.lockedOrRethrow(e);
+        }
         Plan plan;
         synchronized (admission) {
-            try {
-                plan = plan(request);
-            } catch (EngineException e) {
-                throw LvmRefusals.lockedOrRethrow(e);
-            }
+            plan = plan(request, resolved);
             busy.add(plan.targetId());
             if (!store.claimElementName(plan.targetId(), plan.elementName())) {
                 busy.remove(plan.targetId());
@@ -95,15 +99,16 @@ public final class ReplicaEngine implements AutoCloseable {
         }
     }
 
-    private Plan plan(CreateReplicaRequest request) throws RequestRefused {
+    /** The source, the target pool and the names taken in it, as read before admission. */
+    private record Resolved(Volume source, Pool pool, Backend backend, Predicate<String> takenInPool) {
+    }
+
+    private Resolved resolve(CreateReplicaRequest request) throws RequestRefused {
         Volume source = inventory.volume(request.sourceId()).orElseThrow(() ->
                 RequestRefused.invalid("SourceElement names no volume: " + request.sourceId() + " does not exist"));
         if (source.backstore() != Volume.Backstore.FILEIO && source.backstore() != Volume.Backstore.BLOCK) {
             throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED,
                     "only fileio and block volumes can be replicated; " + source.id() + " is " + source.backstore());
-        }
-        if (busy.contains(source.id())) {
-            throw RequestRefused.inUse("the source " + source.id() + " is being made or deleted; try again when that is done");
         }
         String poolId = request.poolId() == null ? source.poolId() : request.poolId();
         Pool pool = inventory.pool(poolId).orElseThrow(() -> RequestRefused.invalid("TargetPool " + poolId + " does not exist"));
@@ -113,18 +118,29 @@ public final class ReplicaEngine implements AutoCloseable {
         }
         Backend backend = backend(pool);
         backend.checkSource(source, pool);
+        return new Resolved(source, pool, backend, backend.takenNames(pool));
+    }
+
+    /** Under the admission lock: the names, checked against everything being made or deleted now. */
+    private Plan plan(CreateReplicaRequest request, Resolved resolved) throws RequestRefused {
+        Volume source = resolved.source();
+        Backend backend = resolved.backend();
+        if (busy.contains(source.id())) {
+            throw RequestRefused.inUse("the source " + source.id() + " is being made or deleted; try again when that is done");
+        }
         String elementName = request.elementName() == null
                 ? freeElementName(source.name() + "-" + request.kind().name().toLowerCase(java.util.Locale.ROOT))
                 : checkedElementName(request.elementName());
         // in an LVM pool the LV is named as the client asked: another LV of that name is a clash, not a reason to rename
         boolean clashRefused = backend == block && request.elementName() != null;
-        String name = StorageObjectNaming.derive(elementName, backend::safeName, candidate -> clashRefused
-                ? takenByVolume(backend, candidate) : taken(backend, pool, candidate));
-        if (clashRefused && backend.taken(pool, name)) {
-            throw RequestRefused.invalid("a logical volume named " + name + " exists already in pool " + pool.id()
-                    + "; choose another ElementName");
+        String name = StorageObjectNaming.derive(elementName, backend::safeName, candidate ->
+                takenByVolume(backend, candidate) || !clashRefused && resolved.takenInPool().test(candidate));
+        if (clashRefused && resolved.takenInPool().test(name)) {
+            throw RequestRefused.invalid("a logical volume named " + name + " exists already in pool "
+                    + resolved.pool().id() + "; choose another ElementName");
         }
-        return new Plan(source, pool, backend, request.kind(), elementName, name, backend.target(pool, name));
+        return new Plan(source, resolved.pool(), backend, request.kind(), elementName, name,
+                backend.target(resolved.pool(), name));
     }
 
     private Backend backend(Pool pool) {
@@ -165,10 +181,6 @@ public final class ReplicaEngine implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private boolean taken(Backend backend, Pool pool, String name) {
-        return takenByVolume(backend, name) || backend.taken(pool, name);
     }
 
     /** A storage object of the name exists, is being made, or a stored relationship still names it. */

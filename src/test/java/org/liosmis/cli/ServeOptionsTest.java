@@ -1,6 +1,5 @@
 package org.liosmis.cli;
 
-import org.liosmis.engine.PoolBacking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.liosmis.engine.PoolBacking;
 
 class ServeOptionsTest {
 

@@ -3,6 +3,7 @@ package org.liosmis.datapath;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.liosmis.testing.TestFiles.MIB;
 
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class DeviceCopyTest {
         Path targetFile = Files.write(dir.resolve("target.img"), garbage);
         List<Long> progress = new CopyOnWriteArrayList<>();
         try (LoopDevice source = LoopDevice.of(sourceFile); LoopDevice target = LoopDevice.of(targetFile)) {
-            replicator.copyToDevice(source.device, target.device, data.length, (done, total) -> progress.add(done),
+            replicator.copyToDevice(source.device, target.device, data.length, false, (done, total) -> progress.add(done),
                     new CancelToken());
         }
         byte[] copied = Files.readAllBytes(targetFile);
@@ -52,7 +53,7 @@ class DeviceCopyTest {
         cancel.cancel();
         try (LoopDevice source = LoopDevice.of(sourceFile); LoopDevice target = LoopDevice.of(targetFile)) {
             assertThrows(CopyCancelledException.class, () -> replicator.copyToDevice(source.device, target.device,
-                    2 * MIB, CopyProgress.NONE, cancel));
+                    2 * MIB, false, CopyProgress.NONE, cancel));
         }
     }
 
@@ -62,8 +63,26 @@ class DeviceCopyTest {
         Path targetFile = Files.write(dir.resolve("target.img"), new byte[2 * MIB]);
         try (LoopDevice source = LoopDevice.of(sourceFile); LoopDevice target = LoopDevice.of(targetFile)) {
             assertThrows(java.io.IOException.class, () -> replicator.copyToDevice(source.device, target.device,
-                    2 * MIB, CopyProgress.NONE, new CancelToken()));
+                    2 * MIB, false, CopyProgress.NONE, new CancelToken()));
         }
+    }
+
+    @Test
+    void onATargetThatReadsZerosChunksOfZerosAreNotWritten() throws Exception {
+        byte[] data = new byte[6 * MIB];
+        new Random(9).nextBytes(data);
+        Arrays.fill(data, MIB, 5 * MIB, (byte) 0);
+        Path source = Files.write(dir.resolve("source.img"), data);
+        Path target = dir.resolve("thin.img");
+        try (var file = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            file.truncate(0);
+            file.write(java.nio.ByteBuffer.allocate(1), data.length - 1); // a fresh, fully sparse "thin volume"
+        }
+        replicator.copyToDevice(source, target, data.length, true, CopyProgress.NONE, new CancelToken());
+        assertArrayEquals(data, Files.readAllBytes(target));
+        long allocated = FileReplicator.allocatedBytes(target);
+        assertTrue(allocated <= 2 * MIB + 64 * 1024, "only the 2 MiB of data is written, not the zeros: " + allocated);
     }
 
     /** A file attached to a free loop device, detached on close. */

@@ -1,6 +1,5 @@
 package org.liosmis.engine;
 
-import org.liosmis.lvm.Lvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -17,6 +16,7 @@ import java.util.function.Supplier;
 import org.liosmis.datapath.FileReplicator;
 import org.liosmis.lio.FileioSpec;
 import org.liosmis.lio.LioRoot;
+import org.liosmis.lvm.Lvm;
 
 /** A replica engine over an emulated LIO, one pool directory and a real state database. */
 final class EngineFixture implements AutoCloseable {

@@ -1,6 +1,5 @@
 package org.liosmis.engine;
 
-import org.liosmis.lvm.Lvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +20,7 @@ import org.liosmis.datapath.FileReplicator;
 import org.liosmis.lio.FileioSpec;
 import org.liosmis.lio.Plugin;
 import org.liosmis.lio.configfs.ConfigFs;
+import org.liosmis.lvm.Lvm;
 
 /** The engine on ext4 (no reflink): every replica is a copy job. */
 class ReplicaEngineTest {

@@ -37,18 +37,20 @@ class BlockReplicasThroughKernelTest {
         assertEquals("total " + results.getProperty("lvm.thick").replace(" ", " free "), results.getProperty("pool.thick"),
                 "the volume group's size and free space come from LVM");
 
-        for (String[] replica : KernelBlockReplicasMain.REPLICAS) {
-            String role = replica[0];
-            boolean thin = replica[1].equals(KernelBlockReplicasMain.THIN_SOURCE);
-            assertEquals(thin ? "0" : "4096", results.getProperty(role + ".return"),
-                    role + ": thin replicas are instant, thick ones copy jobs");
-            if (!thin) {
+        for (KernelBlockReplicasMain.Replica replica : KernelBlockReplicasMain.REPLICAS) {
+            String role = replica.role();
+            assertEquals(replica.instant() ? "0" : "4096", results.getProperty(role + ".return"),
+                    role + ": thin replicas in their source's pool are instant, others copy jobs");
+            if (!replica.instant()) {
                 assertEquals("JobState 7 PercentComplete 100", results.getProperty(role + ".job"), role + " job's end");
             }
-            String source = replica[1].substring("iblock/".length());
+            String source = replica.source().substring("iblock/".length());
             assertEquals(results.getProperty(source + ".sha256"), results.getProperty(role + ".readback.sha256"),
                     role + " read through tcm_loop differs from " + source);
         }
+        double kthinFull = Double.parseDouble(results.getProperty("kthin.data_percent"));
+        assertTrue(kthinFull > 45 && kthinFull < 55,
+                "a copy into a thin pool skips the source's zeros, so only its half of data is allocated: " + kthinFull);
         String lvs = results.getProperty("lvs.after.replicas");
         assertTrue(lvs.contains("liothin|tsnap|tsrc") && lvs.contains("liothin|tclone|tsrc"),
                 "thin replicas are thin snapshots of their source: " + lvs);

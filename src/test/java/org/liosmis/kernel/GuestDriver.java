@@ -115,12 +115,12 @@ final class GuestDriver {
     }
 
     /**
-     * Makes the replica and waits for its job if it has one; records "ROLE.return", "ROLE.job"
+     * Makes the replica in {@code poolId} (null: the source's pool) and waits for its job if it has one; records "ROLE.return", "ROLE.job"
      * and "ROLE.volume" (the new volume's DeviceID).
      */
-    void replicate(WBEMClient client, ReplicaClient replicas, String sourceId, String role, int copyType)
-            throws Exception {
-        ReplicaClient.Outcome outcome = replicas.createReplica(sourceId, copyType, role, null);
+    void replicate(WBEMClient client, ReplicaClient replicas, String sourceId, String role, int copyType,
+                   String poolId) throws Exception {
+        ReplicaClient.Outcome outcome = replicas.createReplica(sourceId, copyType, role, poolId);
         set(role + ".return", Integer.toString(outcome.returnValue()));
         CIMObjectPath target = outcome.targetElement();
         if (outcome.job() != null) {

@@ -3,6 +3,7 @@ package org.liosmis.kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 /**
  * Block replicas on LVM in the test guest: a thin pool and a thick volume group on loop
  * devices, each with a source volume of known data exported as an iblock storage object.
- * lio-smis makes thin snapshots and clones (instant) and thick copies (jobs) through CIM-XML;
+ * lio-smis makes thin snapshots and clones (instant), thick copies and a copy of a thick volume
+ * into the thin pool (jobs) through CIM-XML;
  * each replica is read back through tcm_loop. Then the bad inputs of the block path, a
  * ReturnToStoragePool, and targetctl clear/restore with a restarted lio-smis.
  * Usage: {@code KernelBlockReplicasMain <work dir> <results file>}; see {@link BlockReplicasThroughKernelTest}.
@@ -31,10 +33,13 @@ public final class KernelBlockReplicasMain {
     static final String THICK_GROUP = "liothick";
     static final String THIN_SOURCE = "iblock/tsrc";
     static final String THICK_SOURCE = "iblock/ksrc";
-    /** role, source, CopyType: thin ones are instant, thick ones copy jobs. */
-    static final List<String[]> REPLICAS = List.of(new String[] {"tsnap", THIN_SOURCE, "4"},
-            new String[] {"tclone", THIN_SOURCE, "5"}, new String[] {"kclone", THICK_SOURCE, "5"},
-            new String[] {"ksnap", THICK_SOURCE, "4"});
+    /** What the scenario makes: thin replicas in their source's pool are instant, all others copy jobs. */
+    record Replica(String role, String source, int copyType, String pool, boolean instant) {
+    }
+
+    static final List<Replica> REPLICAS = List.of(new Replica("tsnap", THIN_SOURCE, 4, null, true),
+            new Replica("tclone", THIN_SOURCE, 5, null, true), new Replica("kclone", THICK_SOURCE, 5, null, false),
+            new Replica("ksnap", THICK_SOURCE, 4, null, false), new Replica("kthin", THICK_SOURCE, 5, "thin", false));
 
     private final GuestDriver driver;
     private final List<String> pools = List.of("--lvm-pool", "thin=" + THIN_GROUP + "/pool",
@@ -60,10 +65,12 @@ public final class KernelBlockReplicasMain {
 
         driver.serve(pools, (client, replicas) -> {
             recordPools(client);
-            for (String[] replica : REPLICAS) {
-                driver.replicate(client, replicas, replica[1], replica[0], Integer.parseInt(replica[2]));
+            for (Replica replica : REPLICAS) {
+                driver.replicate(client, replicas, replica.source(), replica.role(), replica.copyType(), replica.pool());
             }
             driver.set("lvs.after.replicas", lvs());
+            driver.set("kthin.data_percent", driver.succeed("lvm", "lvs", "--noheadings", "-o", "data_percent",
+                    THIN_GROUP + "/kthin").strip());
             badInputs(replicas);
         });
         readBack(lio);
@@ -99,10 +106,14 @@ public final class KernelBlockReplicasMain {
         return driver.succeed("losetup", "-f", "--show", image.toString()).strip();
     }
 
-    /** Fills the source LV with random bytes and exports it as an iblock storage object. */
+    /**
+     * Fills the source LV with random bytes, its second half with zeros (which a copy into a thin
+     * pool skips), and exports it as an iblock storage object.
+     */
     private void source(LioRoot lio, String group, String name, long seed) throws Exception {
         byte[] data = new byte[(int) SIZE];
         new Random(seed).nextBytes(data);
+        Arrays.fill(data, (int) SIZE / 2, (int) SIZE, (byte) 0);
         Path device = Path.of("/dev", group, name);
         Files.write(device, data);
         driver.succeed("sync");
@@ -170,7 +181,7 @@ public final class KernelBlockReplicasMain {
     private void readBack(LioRoot lio) throws Exception {
         KernelConfigFs fs = new KernelConfigFs();
         for (int i = 0; i < REPLICAS.size(); i++) {
-            String role = REPLICAS.get(i)[0];
+            String role = REPLICAS.get(i).role();
             String name = driver.get(role + ".volume").substring("iblock/".length());
             StorageObject so = lio.storageObject(Plugin.IBLOCK, name).orElseThrow();
             try (LoopbackDisk disk = LoopbackDisk.export(fs, so, "50014050000b000" + (i + 1))) {

@@ -1,12 +1,12 @@
 package org.liosmis.smis;
 
-import org.liosmis.engine.PoolBacking;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.liosmis.engine.Inventory;
 import org.liosmis.engine.Pool;
+import org.liosmis.engine.PoolBacking;
 import org.liosmis.engine.StorageSystem;
 import org.liosmis.engine.Volume;
 

@@ -1,6 +1,5 @@
 package org.liosmis.smis;
 
-import org.liosmis.lvm.Lvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -20,6 +19,7 @@ import org.liosmis.cimom.Dispatcher;
 import org.liosmis.cimom.Namespaces;
 import org.liosmis.cimom.ProviderRegistry;
 import org.liosmis.cimom.Projection;
+import org.liosmis.lvm.Lvm;
 import org.liosmis.schema.ClassRepositories;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
