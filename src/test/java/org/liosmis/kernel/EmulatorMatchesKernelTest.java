@@ -3,6 +3,7 @@ package org.liosmis.kernel;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 import org.liosmis.lio.configfs.emulator.EmulatedConfigFs;
 
 /**
@@ -25,8 +29,17 @@ class EmulatorMatchesKernelTest {
     /** On the guest's tmpfs, so the backing file is not written through 9p. */
     private static final String GUEST_WORK = "/tmp/lio-smis-rules";
 
-    @TempDir
+    /** On tmpfs like {@link #GUEST_WORK}, so the loop devices of both runs have the same queue limits. */
+    @TempDir(factory = OnTmpfs.class)
     Path temp;
+
+    static final class OnTmpfs implements TempDirFactory {
+        @Override
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension)
+                throws IOException {
+            return Files.createTempDirectory(Path.of("/dev/shm"), "lio-smis-rules-");
+        }
+    }
 
     @Test
     void everyStepOfTheRulesScenarioMatchesTheKernel() throws Exception {

@@ -22,7 +22,7 @@ final class InfoRenderer {
                     + "  Size: " + control.getOrDefault("fd_dev_size", "0")
                     + "  Mode: " + ("1".equals(control.get("fd_buffered_io")) ? "Buffered-WCE" : "O_DSYNC")
                     + " Async: " + control.getOrDefault("fd_async_io", "0") + "\n";
-            case "iblock" -> iblock(control, enabled);
+            case "iblock" -> iblock(control, so);
             case "rd_mcp" -> "TCM RamDisk ID: 0  RamDisk Makeup: rd_mcp\n" + INDENT + "PAGES/PAGE_SIZE: "
                     + control.getOrDefault("rd_pages", "0") + "*4096  SG_table_count: " + (enabled ? 1 : 0)
                     + "  nullio: " + control.getOrDefault("rd_nullio", "0") + " dummy: 0\n";
@@ -34,18 +34,19 @@ final class InfoRenderer {
         };
     }
 
-    private static String iblock(Map<String, String> control, boolean enabled) {
+    private static String iblock(Map<String, String> control, StorageObjectState so) {
         String udevPath = control.get("udev_path");
+        // the device as opened: the kernel prints its own name for it (dm-5 for /dev/vg0/lv)
+        BlockDevice device = so.enabled() ? new BlockDevice(so.device().orElse(Path.of(udevPath))) : null;
         StringBuilder info = new StringBuilder();
-        if (enabled) {
-            // the kernel prints the block device's name (e.g. dm-5); the emulator has only the path
-            info.append("iBlock device: ").append(Path.of(udevPath).getFileName());
+        if (device != null) {
+            info.append("iBlock device: ").append(device.name());
         }
         if (udevPath != null) {
             info.append("  UDEV PATH: ").append(udevPath);
         }
         info.append("  readonly: ").append(control.getOrDefault("readonly", "0")).append('\n').append(INDENT);
-        info.append(enabled ? "Major: 0 Minor: 0  CLAIMED: IBLOCK\n" : "Major: 0 Minor: 0\n");
+        info.append(device != null ? device.majorMinor() + "  CLAIMED: IBLOCK\n" : "Major: 0 Minor: 0\n");
         return info.toString();
     }
 }

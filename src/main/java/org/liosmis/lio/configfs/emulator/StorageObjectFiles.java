@@ -1,6 +1,8 @@
 package org.liosmis.lio.configfs.emulator;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -89,6 +91,10 @@ final class StorageObjectFiles {
                 throw invalid(file, key + " only accepts 1 (leave it out to turn the mode off)");
             }
         }
+        if (node.plugin().equals("iblock") && params.containsKey("udev_path") && state.enabled()) {
+            // iblock_set_configfs_dev_params refuses a new path while it holds the device open
+            throw new ConfigFsException(Errno.EEXIST, "write", file, "udev_path= cannot change once enabled");
+        }
         state.putControl(params);
         renderInfo();
     }
@@ -146,10 +152,43 @@ final class StorageObjectFiles {
 
     private void enableIblock(Path file, Map<String, String> control) throws ConfigFsException {
         require(file, control, "udev_path");
-        if (!Files.exists(Path.of(control.get("udev_path")))) {
-            throw new ConfigFsException(Errno.ENOENT, "write", file, "no block device " + control.get("udev_path"));
+        BlockDevice device;
+        Map<String, String> queue;
+        try {
+            device = new BlockDevice(Path.of(control.get("udev_path")).toRealPath());
+            queue = device.queueAttributes();
+        } catch (NoSuchFileException e) {
+            throw new ConfigFsException(Errno.ENOENT, "write", file, "no block device " + control.get("udev_path"), e);
+        } catch (IOException e) {
+            throw new ConfigFsException(Errno.EIO, "write", file, "cannot open " + control.get("udev_path"), e);
+        }
+        // the kernel opens the device exclusively (FMODE_EXCL): one storage object per device
+        String holder = holderOf(device.path());
+        if (holder != null) {
+            throw new ConfigFsException(Errno.EBUSY, "write", file, device.path() + " is held by " + holder);
         }
         configured(2560, false);
+        queue.forEach((name, value) -> state.setAttribute("attrib/" + name, value));
+        state.holdDevice(device.path());
+    }
+
+    /** The enabled iblock object (as iblock_N/name) that holds {@code device} open, or null. */
+    private String holderOf(Path device) {
+        Path core = node.path().getParent().getParent();
+        try (DirectoryStream<Path> hbas = Files.newDirectoryStream(core, "iblock_*")) {
+            for (Path hba : hbas) {
+                try (DirectoryStream<Path> objects = Files.newDirectoryStream(hba, Files::isDirectory)) {
+                    for (Path object : objects) {
+                        if (new StorageObjectState(object).device().filter(device::equals).isPresent()) {
+                            return core.relativize(object).toString();
+                        }
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void enableRamdisk(Path file, Map<String, String> control) throws ConfigFsException {

@@ -10,18 +10,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
  * What the kernel keeps in memory for a storage object but does not show as a file: the
- * parameters written to {@code control} and the LUNs that export it. Kept in hidden files
- * ({@code .control}, {@code .exports}) inside the object's directory so it survives restarts.
+ * parameters written to {@code control}, the LUNs that export it and the block device an iblock
+ * object holds open. Kept in hidden files ({@code .control}, {@code .exports}, {@code .device})
+ * inside the object's directory so it survives restarts.
  */
 final class StorageObjectState {
 
     private static final String CONTROL = ".control";
     private static final String EXPORTS = ".exports";
+    private static final String DEVICE = ".device";
 
     private final Path dir;
 
@@ -87,6 +90,16 @@ final class StorageObjectState {
     private void writeExports(List<String> links) {
         String content = links.isEmpty() ? "" : String.join("\n", links) + "\n";
         StateFiles.createFile(dir.resolve(EXPORTS), content, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** The real path of the block device this object opened on enable, if it did. */
+    Optional<Path> device() {
+        Path file = dir.resolve(DEVICE);
+        return StateFiles.exists(file) ? Optional.of(Path.of(StateFiles.read(file).strip())) : Optional.empty();
+    }
+
+    void holdDevice(Path device) {
+        StateFiles.createFile(dir.resolve(DEVICE), device + "\n", PosixFilePermissions.fromString("rw-------"));
     }
 
     boolean enabled() {

@@ -248,6 +248,25 @@ class EmulatedConfigFsRulesTest {
     }
 
     @Test
+    void anEnabledIblockObjectHoldsTheDeviceItOpened() throws Exception {
+        // a file stands in for the device, a symlink for LVM's /dev/<vg>/<lv>
+        Path device = Files.createFile(temp.resolve("dm-5"));
+        Path lv = Files.createSymbolicLink(temp.resolve("lv"), device);
+        Path blk = root.resolve("core/iblock_1/blk");
+        Path other = root.resolve("core/iblock_2/other");
+        for (Path object : new Path[] {blk, other}) {
+            fs.mkdir(object.getParent());
+            fs.mkdir(object);
+            fs.write(object.resolve("control"), "udev_path=" + lv);
+        }
+        fs.write(blk.resolve("enable"), "1");
+        assertTrue(fs.read(blk.resolve("info")).contains("iBlock device: dm-5  UDEV PATH: " + lv));
+        assertEquals(Errno.EEXIST, errnoOf(() -> fs.write(blk.resolve("control"), "udev_path=" + device)));
+        assertEquals(Errno.EBUSY, errnoOf(() -> fs.write(other.resolve("enable"), "1")));
+        assertEquals("0\n", fs.read(other.resolve("enable")));
+    }
+
+    @Test
     void theModelAliasPutsTheObjectsNameInProductIdUntilExported() throws Exception {
         enable();
         assertEquals("FILEIO\n", fs.read(so.resolve("wwn/product_id")));
