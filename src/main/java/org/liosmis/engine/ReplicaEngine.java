@@ -1,6 +1,5 @@
 package org.liosmis.engine;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

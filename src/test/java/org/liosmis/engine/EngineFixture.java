@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,7 +33,7 @@ final class EngineFixture implements AutoCloseable {
 
     /** Pools of fileio backing files only: no LVM command ever runs. */
     static PoolCatalog directoryPools(Map<String, Path> directories) {
-        Map<String, PoolBacking> backings = new java.util.HashMap<>();
+        Map<String, PoolBacking> backings = new HashMap<>();
         directories.forEach((id, directory) -> backings.put(id, new PoolBacking.Directory(directory)));
         return new PoolCatalog(backings, Lvm.system());
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
@@ -81,7 +82,7 @@ final class GuestDriver {
 
     /** Starts a non-demo lio-smis on the kernel's configfs with these pool options, runs the session as admin, stops it. */
     void serve(List<String> poolOptions, Session session) throws Exception {
-        List<String> options = new java.util.ArrayList<>(List.of("--configfs", KernelConfigFs.DEFAULT_ROOT.toString(),
+        List<String> options = new ArrayList<>(List.of("--configfs", KernelConfigFs.DEFAULT_ROOT.toString(),
                 "--state-dir", work.resolve("state").toString(), "--credentials", credentials.toString(),
                 "--http-port", "0", "--https-port", "off"));
         options.addAll(poolOptions);
