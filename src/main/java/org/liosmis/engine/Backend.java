@@ -22,8 +22,9 @@ interface Backend {
     /** The replica's backing file or device. */
     Path target(Pool pool, String name);
 
-    /** Refuses a source this pool cannot hold replicas of. */
-    void checkSource(Volume source, Pool pool) throws RequestRefused;
+    /** Refuses a source of the pool's own backstore that it still cannot replicate. */
+    default void checkSource(Volume source, Pool pool) throws RequestRefused {
+    }
 
     /**
      * Makes the replica and its storage object at once where the pool can (reflink, thin

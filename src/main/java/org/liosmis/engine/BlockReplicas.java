@@ -66,15 +66,11 @@ final class BlockReplicas implements Backend {
 
     @Override
     public Path target(Pool pool, String name) {
-        return Path.of("/dev", volumeGroup(pool), name);
+        return LvNames.device(volumeGroup(pool), name);
     }
 
     @Override
     public void checkSource(Volume source, Pool pool) throws RequestRefused {
-        if (source.backstore() != Volume.Backstore.BLOCK) {
-            throw RequestRefused.invalid("TargetPool " + pool.id() + " holds block volumes on LVM; " + source.id()
-                    + " is a " + source.backstore() + " volume: name a pool of its kind as TargetPool");
-        }
         if (source.backingPath() == null || LvNames.ofDevice(Path.of(source.backingPath())).isEmpty()
                 || source.poolId().equals(Pool.EXTERNAL_ID)) {
             throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, source.id() + " (" + source.backingPath()
@@ -133,7 +129,8 @@ final class BlockReplicas implements Backend {
             }
         } catch (LvmException e) {
             removeQuietly(group, plan.name());
-            throw LvmRefusals.of(e, plan.pool().id());
+            // the temporary snapshot lives beside the source, so a lack of room is in the source's pool
+            throw LvmRefusals.of(e, plan.source().poolId());
         }
         return new DeviceCopy(plan, source.volumeGroup(), snapshot, source.sizeBytes());
     }
@@ -161,7 +158,7 @@ final class BlockReplicas implements Backend {
         public void copy(CopyProgress progress, CancelToken cancel) throws IOException {
             // a new thin volume reads as zeros: skipping them keeps it thin
             boolean thinTarget = plan.pool().backing() instanceof PoolBacking.ThinPool;
-            files.copyToDevice(Path.of("/dev", snapshotGroup, snapshot), plan.target(), sizeBytes, thinTarget,
+            files.copyToDevice(LvNames.device(snapshotGroup, snapshot), plan.target(), sizeBytes, thinTarget,
                     progress, cancel);
             removeQuietly(snapshotGroup, snapshot);
         }

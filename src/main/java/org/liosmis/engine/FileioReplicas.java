@@ -49,14 +49,6 @@ final class FileioReplicas implements Backend {
     }
 
     @Override
-    public void checkSource(Volume source, Pool pool) throws RequestRefused {
-        if (source.backstore() != Volume.Backstore.FILEIO) {
-            throw RequestRefused.invalid("TargetPool " + pool.id() + " holds fileio files; " + source.id() + " is a "
-                    + source.backstore() + " volume: name a pool of its kind as TargetPool");
-        }
-    }
-
-    @Override
     public boolean makeInstantly(ReplicaEngine.Plan plan) throws RequestRefused {
         try {
             if (!files.reflink(Path.of(plan.source().backingPath()), plan.target())) {

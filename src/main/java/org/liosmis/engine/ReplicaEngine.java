@@ -116,6 +116,10 @@ public final class ReplicaEngine implements AutoCloseable {
                     + "the configured pools as TargetPool");
         }
         Backend backend = backend(pool);
+        if (!holds(backend, source.id())) {
+            throw RequestRefused.invalid("TargetPool " + pool.id() + " holds " + pool.backing().describe() + "; "
+                    + source.id() + " is a " + source.backstore() + " volume: name a pool of its kind as TargetPool");
+        }
         backend.checkSource(source, pool);
         return new Resolved(source, pool, backend, backend.takenNames(pool));
     }
@@ -144,6 +148,11 @@ public final class ReplicaEngine implements AutoCloseable {
 
     private Backend backend(Pool pool) {
         return pool.backing() instanceof PoolBacking.Directory ? fileio : block;
+    }
+
+    /** A volume's id is "plugin/name": whether it is of the backstore the backend's pools hold. */
+    private static boolean holds(Backend backend, String volumeId) {
+        return volumeId.startsWith(backend.plugin().configfsName() + "/");
     }
 
     private String checkedElementName(String elementName) throws RequestRefused {
@@ -294,7 +303,7 @@ public final class ReplicaEngine implements AutoCloseable {
                 throw RequestRefused.invalid(volumeId + " is not in a lio-smis pool; delete it where it was made");
             }
             backend = backend(pool.get());
-            if (!backend.plugin().configfsName().equals(volumeId.substring(0, volumeId.indexOf('/')))) {
+            if (!holds(backend, volumeId)) {
                 throw RequestRefused.invalid(volumeId + " is not a volume of the kind pool " + volume.poolId()
                         + " holds; delete it where it was made");
             }

@@ -36,6 +36,11 @@ public final class LvNames {
         return name.matches(VALID) && !name.startsWith("-") && !name.equals(".") && !name.equals("..");
     }
 
+    /** The device node of a logical volume, as udev (or LVM without udev) makes it; targetcli uses it too. */
+    public static Path device(String volumeGroup, String logicalVolume) {
+        return Path.of("/dev", volumeGroup, logicalVolume);
+    }
+
     /** A logical volume named by its device path: /dev/VG/LV, or /dev/mapper/VG-LV with '-' doubled inside names. */
     public record Named(String volumeGroup, String logicalVolume) {
     }

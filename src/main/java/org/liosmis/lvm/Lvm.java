@@ -15,7 +15,7 @@ public final class Lvm {
 
     private static final String LVM = "lvm";
     private static final String LV_FIELDS = "vg_name,lv_name,lv_size,lv_attr,pool_lv,origin,data_percent";
-    private static final String VG_FIELDS = "vg_name,vg_size,vg_free,vg_extent_size";
+    private static final String VG_FIELDS = "vg_name,vg_size,vg_free";
     private static final Duration RETRY = Duration.ofMillis(200);
 
     private final CommandRunner runner;
@@ -34,7 +34,7 @@ public final class Lvm {
     public Optional<VolumeGroup> volumeGroup(String name) throws LvmException {
         try {
             List<String[]> rows = report("vgs", VG_FIELDS, name);
-            return rows.stream().map(r -> new VolumeGroup(r[0], bytes(r[1]), bytes(r[2]), bytes(r[3]))).findFirst();
+            return rows.stream().map(r -> new VolumeGroup(r[0], bytes(r[1]), bytes(r[2]))).findFirst();
         } catch (LvmException e) {
             if (e.kind() == LvmException.Kind.NOT_FOUND) {
                 return Optional.empty();

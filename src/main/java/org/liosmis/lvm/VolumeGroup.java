@@ -1,5 +1,5 @@
 package org.liosmis.lvm;
 
 /** A volume group as {@code vgs} reports it, sizes in bytes. */
-public record VolumeGroup(String name, long sizeBytes, long freeBytes, long extentBytes) {
+public record VolumeGroup(String name, long sizeBytes, long freeBytes) {
 }

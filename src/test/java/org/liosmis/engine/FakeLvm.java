@@ -27,7 +27,6 @@ final class FakeLvm implements CommandRunner, AutoCloseable {
     static final String GROUP = "shm";
     static final String THIN_POOL = "pool";
     private static final Path DEVICES = Path.of("/dev/shm");
-    private static final long EXTENT = 4L << 20;
 
     /** name -> attributes, size, pool, origin */
     private final Map<String, String[]> volumes = new LinkedHashMap<>();
@@ -97,7 +96,7 @@ final class FakeLvm implements CommandRunner, AutoCloseable {
         String what = command.getLast();
         return switch (command.get(1)) {
             case "lvs" -> report(what);
-            case "vgs" -> new Result(0, "  " + GROUP + "|" + groupBytes + "|" + free() + "|" + EXTENT + "\n", "");
+            case "vgs" -> new Result(0, "  " + GROUP + "|" + groupBytes + "|" + free() + "\n", "");
             case "lvcreate" -> create(command);
             case "lvchange" -> new Result(0, "", "");
             case "lvremove" -> remove(what.substring(GROUP.length() + 1));

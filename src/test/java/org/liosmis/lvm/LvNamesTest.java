@@ -31,6 +31,7 @@ class LvNamesTest {
 
     @Test
     void devicePathsNameTheirLogicalVolume() {
+        assertEquals(Path.of("/dev/vg0/vol1"), LvNames.device("vg0", "vol1"));
         assertEquals(Optional.of(new LvNames.Named("vg0", "vol1")), LvNames.ofDevice(Path.of("/dev/vg0/vol1")));
         assertEquals(Optional.of(new LvNames.Named("vg-a", "lv-b")), LvNames.ofDevice(Path.of("/dev/mapper/vg--a-lv--b")));
         assertEquals(Optional.empty(), LvNames.ofDevice(Path.of("/dev/sdb")));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.liosmis.testing.CimQueries;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -65,16 +66,6 @@ class JavaClientTest {
         return new CIMObjectPath(null, null, null, FakeOperations.NS, className, null);
     }
 
-    private static <T> List<T> drain(CloseableIterator<T> iterator) {
-        List<T> items = new ArrayList<>();
-        try {
-            iterator.forEachRemaining(items::add);
-        } finally {
-            iterator.close();
-        }
-        return items;
-    }
-
     @Test
     void getsAClassWithQualifiersPropertiesAndMethods() throws Exception {
         CIMClass cimClass = client.getClass(classPath("LIO_StorageVolume"), false, true, true, null);
@@ -92,7 +83,7 @@ class JavaClientTest {
 
     @Test
     void enumeratesInstancesWithTypedValues() throws Exception {
-        List<CIMInstance> instances = drain(client.enumerateInstances(classPath("LIO_StorageVolume"), true, false,
+        List<CIMInstance> instances = CimQueries.all(client.enumerateInstances(classPath("LIO_StorageVolume"), true, false,
                 false, null));
         assertEquals(2, instances.size());
         CIMInstance first = instances.getFirst();
@@ -104,7 +95,7 @@ class JavaClientTest {
 
     @Test
     void enumeratesInstanceNamesAndGetsOne() throws Exception {
-        List<CIMObjectPath> names = drain(client.enumerateInstanceNames(classPath("LIO_StorageVolume")));
+        List<CIMObjectPath> names = CimQueries.all(client.enumerateInstanceNames(classPath("LIO_StorageVolume")));
         assertEquals(2, names.size());
         CIMInstance instance = client.getInstance(names.get(1), false, false, null);
         assertEquals("volume vol2", instance.getPropertyValue("ElementName"));
@@ -119,18 +110,18 @@ class JavaClientTest {
 
     @Test
     void followsAssociationsAndReferences() throws Exception {
-        List<CIMInstance> associated = drain(client.associatorInstances(FakeOperations.volumePath("vol1"), null, null,
+        List<CIMInstance> associated = CimQueries.all(client.associatorInstances(FakeOperations.volumePath("vol1"), null, null,
                 null, null, false, null));
         assertEquals("pool1", associated.getFirst().getPropertyValue("InstanceID"));
         assertEquals("LIO_StoragePool", associated.getFirst().getObjectPath().getObjectName());
-        List<CIMObjectPath> associatedNames = drain(client.associatorNames(FakeOperations.volumePath("vol1"), null,
+        List<CIMObjectPath> associatedNames = CimQueries.all(client.associatorNames(FakeOperations.volumePath("vol1"), null,
                 null, null, null));
         assertEquals("pool1", associatedNames.getFirst().getKeyValue("InstanceID"));
-        List<CIMInstance> references = drain(client.referenceInstances(FakeOperations.volumePath("vol1"), null, null,
+        List<CIMInstance> references = CimQueries.all(client.referenceInstances(FakeOperations.volumePath("vol1"), null, null,
                 false, null));
         CIMObjectPath part = (CIMObjectPath) references.getFirst().getPropertyValue("PartComponent");
         assertEquals("vol1", part.getKeyValue("DeviceID"));
-        assertEquals(1, drain(client.referenceNames(FakeOperations.volumePath("vol1"), null, null)).size());
+        assertEquals(1, CimQueries.all(client.referenceNames(FakeOperations.volumePath("vol1"), null, null)).size());
     }
 
     @Test
@@ -175,7 +166,7 @@ class JavaClientTest {
     @Test
     void aFailureMidStreamIsNotAShortSuccess() {
         // the connection is dropped before the last chunk: the client sees a broken response
-        WBEMException error = assertThrows(WBEMException.class, () -> drain(client.enumerateInstances(
+        WBEMException error = assertThrows(WBEMException.class, () -> CimQueries.all(client.enumerateInstances(
                 classPath("LIO_Broken"), true, false, false, null)));
         assertEquals(WBEMException.CIM_ERR_FAILED, error.getID());
     }
@@ -189,6 +180,6 @@ class JavaClientTest {
         } finally {
             intruder.close();
         }
-        assertFalse(drain(client.enumerateInstanceNames(classPath("LIO_StorageVolume"))).isEmpty());
+        assertFalse(CimQueries.all(client.enumerateInstanceNames(classPath("LIO_StorageVolume"))).isEmpty());
     }
 }
