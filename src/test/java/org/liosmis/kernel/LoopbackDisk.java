@@ -85,13 +85,25 @@ final class LoopbackDisk implements AutoCloseable {
         long deadline = System.currentTimeMillis() + PROBE_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             Optional<Path> disk = diskWithWwid(naaId);
-            if (disk.isPresent() && Files.exists(disk.get())) {
+            if (disk.isPresent() && readable(disk.get())) {
                 return disk.get();
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("no disk with NAA id " + naaId + " appeared within " + PROBE_MILLIS
                 + " ms (is sd_mod loaded?); block devices: " + listing(Path.of("/sys/block")));
+    }
+
+    /**
+     * The node can be there before the disk is: sd registers it while still probing, and an open
+     * meanwhile fails with ENXIO. The disk is ready once its first byte reads.
+     */
+    private static boolean readable(Path disk) {
+        try (InputStream in = Files.newInputStream(disk)) {
+            return in.read() >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Optional<Path> diskWithWwid(String naaId) throws IOException {
