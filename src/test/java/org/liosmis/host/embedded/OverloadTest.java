@@ -15,7 +15,7 @@ class OverloadTest {
     @Test
     void excessRequestsGet503() throws Exception {
         FakeOperations operations = new FakeOperations();
-        try (EmbeddedServer server = EmbeddedServer.start(TestServers.config().withWorkers(1, 0), operations)) {
+        try (EmbeddedServer server = EmbeddedServer.start(TestServers.config().withLimits(limits -> limits.withWorkers(1, 0)), operations)) {
             String slow = BadInputTest.call("EnumerateInstances",
                     "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"LIO_Slow\"/></IPARAMVALUE>");
             CompletableFuture<Integer> busy = CompletableFuture.supplyAsync(() -> {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -28,7 +29,12 @@ final class RawHttp implements AutoCloseable {
     private final OutputStream out;
 
     RawHttp(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, null);
+    }
+
+    /** From a local address of its own (127.0.0.2, ...), as a different client host would connect. */
+    RawHttp(int port, InetAddress from) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -62,6 +68,10 @@ final class RawHttp implements AutoCloseable {
         write(head.getBytes(StandardCharsets.US_ASCII));
         write(body.getBytes(StandardCharsets.UTF_8));
         return read();
+    }
+
+    void write(String ascii) throws IOException {
+        write(ascii.getBytes(StandardCharsets.US_ASCII));
     }
 
     void write(byte[] bytes) throws IOException {
@@ -101,6 +111,22 @@ final class RawHttp implements AutoCloseable {
             }
         }
         return line.toString();
+    }
+
+    void timeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    /** True once the server has closed its side, after whatever it answered: the stream ends or is reset. */
+    boolean closedOrAnsweredByServer() throws IOException {
+        try {
+            while (in.read() >= 0) {
+                // an answer (408, 413...) before the close is fine
+            }
+            return true;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
     }
 
     @Override
