@@ -69,20 +69,22 @@ final class DemoSetup {
         }
     }
 
-    /** The demo password from stateDir/demo-password, generated (and announced) when absent. */
+    /**
+     * The demo password from stateDir/demo-password, generated when absent. The console is told
+     * where it is, never what it is: consoles and logs are read by more people than the file.
+     */
     static char[] password(Path stateDir) throws IOException {
         Path file = stateDir.resolve("demo-password");
-        if (Files.exists(file)) {
-            return Files.readString(file).strip().toCharArray();
+        if (!Files.exists(file)) {
+            SecureRandom random = new SecureRandom();
+            StringBuilder password = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            Files.writeString(file, password + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        Files.writeString(file, password + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        System.out.println("demo user " + USER + ", password " + password + " (saved in " + file + ")");
-        return password.toString().toCharArray();
+        System.out.println("demo user " + USER + ", password in " + file);
+        return Files.readString(file).strip().toCharArray();
     }
 }

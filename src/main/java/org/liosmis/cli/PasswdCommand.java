@@ -7,9 +7,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.liosmis.host.embedded.Credentials;
+import org.liosmis.lio.configfs.ErrnoMapping;
 
 /**
  * "lio-smis passwd --file FILE [--delete] USER": adds a user, changes a password or removes a
@@ -19,6 +23,7 @@ import org.liosmis.host.embedded.Credentials;
 final class PasswdCommand {
 
     static final String USAGE = "lio-smis passwd --file FILE [--delete] USER   (password from the terminal or stdin)";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private PasswdCommand() {
     }
@@ -44,22 +49,50 @@ final class PasswdCommand {
         if (file == null || user == null) {
             throw new UsageException("usage: " + USAGE);
         }
+        if (Files.isDirectory(file)) {
+            throw new UsageException(file + " is a directory; give the credentials file in it, for example --file "
+                    + file.resolve("credentials"));
+        }
         Credentials credentials = Files.exists(file) ? Credentials.load(file) : Credentials.empty();
         if (delete) {
             if (!credentials.users().contains(user)) {
                 throw new UsageException("no user \"" + user + "\" in " + file);
             }
-            credentials.without(user).save(file);
+            save(credentials.without(user), file);
             return;
         }
         char[] password = readPassword();
         try {
-            credentials.with(user, password).save(file);
+            save(credentials.with(user, password), file);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * Writes the file, first making its directory when missing: readable by its owner only, as
+     * the state directory the file usually lives in holds the server's database and keys too.
+     */
+    private static void save(Credentials credentials, Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            credentials.save(file);
+        } catch (IOException e) {
+            throw new IOException("cannot write the credentials file " + file + ": " + reason(e, directory)
+                    + "; give --file a path this user may write", e);
+        }
+    }
+
+    /** Why a write failed, in words: the exception's own message is often a bare path. */
+    private static String reason(IOException e, Path directory) {
+        Path existing = directory;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent(); // absolute, so it ends at the root at the latest
+        }
+        return Files.isDirectory(existing) ? ErrnoMapping.errnoOf(e).text() : existing + " is not a directory";
     }
 
     private static char[] readPassword() throws IOException, UsageException {

@@ -23,7 +23,8 @@ class ReplicasWalkthroughTest {
     static String walkthrough(Path document) throws Exception {
         String text = Files.readString(document);
         String block = text.substring(text.indexOf("<!-- walkthrough:start -->"), text.indexOf("<!-- walkthrough:end -->"));
-        return block.substring(block.indexOf("```sh\n") + 6, block.lastIndexOf("```"));
+        int fence = block.indexOf("```");
+        return block.substring(block.indexOf('\n', fence) + 1, block.lastIndexOf("```"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.testing.CimQueries;
+import org.liosmis.testing.DmtfSchema;
 import org.metricshub.wbem.javax.cim.CIMClass;
 
 /** Starting the server: HTTPS, a full DMTF schema, and what stops a start with a clear message. */
@@ -32,9 +33,7 @@ class ServeCommandTest {
 
     @Test
     void servesAFullDmtfSchemaWhenGivenOne() throws Exception {
-        String schema = System.getenv("LIO_SMIS_CIM_SCHEMA");
-        assertTrue(schema != null && !schema.isBlank(),
-                "set LIO_SMIS_CIM_SCHEMA to the DMTF CIM schema 2.49 directory or zip (.ci/run does)");
+        String schema = DmtfSchema.location().toString();
         try (DemoServer server = DemoServer.start(dir, "--schema", schema)) {
             CIMClass fan = server.client().getClass(CimQueries.path("root/lio", "CIM_Fan"), false, false, false, null);
             assertEquals("CIM_CoolingDevice", fan.getSuperClassName());

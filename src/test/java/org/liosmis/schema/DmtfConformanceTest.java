@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.liosmis.testing.DmtfSchema;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMClassProperty;
 import org.metricshub.wbem.javax.cim.CIMMethod;
@@ -21,21 +22,14 @@ import org.metricshub.wbem.javax.cim.CIMQualifiedElementInterface;
  */
 class DmtfConformanceTest {
 
-    static final String SCHEMA_VARIABLE = "LIO_SMIS_CIM_SCHEMA";
-
     private static ClassRepository full;
     private static Duration compileTime;
 
     @BeforeAll
     static void compileTheFullSchema() {
-        String location = System.getenv(SCHEMA_VARIABLE);
-        if (location == null || location.isBlank() || location.startsWith("${")) {
-            fail(SCHEMA_VARIABLE + " is not set: point it at the DMTF CIM schema 2.49 (the directory holding "
-                    + "cim_schema_2.49.0Final-MOFs.zip, the zip itself, or the unpacked directory), e.g. "
-                    + SCHEMA_VARIABLE + "=/work/shared/cim-schema ./mvnw test");
-        }
+        Path location = DmtfSchema.location();
         long start = System.nanoTime();
-        full = ClassRepositories.withDmtfSchema(Path.of(location));
+        full = ClassRepositories.withDmtfSchema(location);
         compileTime = Duration.ofNanos(System.nanoTime() - start);
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.liosmis.cli.Main;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
@@ -42,13 +41,11 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path stateDir, List<String> jvmOptions, String... serveOptions) throws Exception {
         Files.createDirectories(stateDir);
         Path log = Files.createTempFile(stateDir, "serve-", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo",
+        List<String> args = new ArrayList<>(List.of("serve", "--demo",
                 "--state-dir", stateDir.toString(), "--http-port", "0", "--https-port", "off"));
-        command.addAll(List.of(serveOptions));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        args.addAll(List.of(serveOptions));
+        Process process = new ProcessBuilder(LioSmisCommand.line(jvmOptions, args))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(process, stateDir, log);
         try {
             server.httpPort = server.awaitPort();
