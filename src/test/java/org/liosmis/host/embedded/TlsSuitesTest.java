@@ -7,17 +7,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.testing.TrustingTls;
 
 /** HTTPS speaks TLS 1.3, and TLS 1.2 only with forward-secret AEAD suites: no CBC, no SHA-1 MACs. */
 @Timeout(60)
@@ -38,9 +35,7 @@ class TlsSuitesTest {
     }
 
     private static String handshake(String protocol, String suite) throws IOException, GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new TrustAll()}, null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
+        try (SSLSocket socket = (SSLSocket) TrustingTls.socketFactory().createSocket(InetAddress.getLoopbackAddress(),
                 server.httpsPort())) {
             socket.setSoTimeout(10_000);
             socket.setEnabledProtocols(new String[] {protocol});
@@ -71,22 +66,6 @@ class TlsSuitesTest {
             "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
             "TLS_DHE_RSA_WITH_AES_128_CBC_SHA"}) {
             assertThrows(SSLHandshakeException.class, () -> handshake("TLSv1.2", suite), suite);
-        }
-    }
-
-    /** The test talks to its own self-signed server; what it checks is the handshake, not the certificate. */
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
