@@ -14,6 +14,7 @@ import org.liosmis.engine.LioInventory;
 import org.liosmis.engine.PoolBacking;
 import org.liosmis.engine.PoolCatalog;
 import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.engine.StateDirectory;
 import org.liosmis.engine.StateStore;
 import org.liosmis.host.embedded.Credentials;
 import org.liosmis.host.embedded.EmbeddedServer;
@@ -49,7 +50,7 @@ final class ServeCommand {
     }
 
     static RunningService start(ServeOptions options) throws UsageException, IOException, ConfigFsException {
-        Files.createDirectories(options.stateDir());
+        StateDirectory.create(options.stateDir());
         for (PoolBacking pool : options.pools().values()) {
             if (pool instanceof PoolBacking.Directory directory) {
                 Files.createDirectories(directory.path());
