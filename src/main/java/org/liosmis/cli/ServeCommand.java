@@ -59,6 +59,7 @@ final class ServeCommand {
         LioRoot lio = options.demo()
                 ? DemoSetup.prepare(options.stateDir(), ((PoolBacking.Directory) options.pools().get("default")).path())
                 : kernel(options);
+        lio.restoreMissingSavedConfig();
         ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
         ServerConfig serverConfig = serverConfig(options);
         StateStore store = StateStore.open(options.stateDir().resolve("lio-smis.db"));
