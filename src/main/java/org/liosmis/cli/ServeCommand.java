@@ -2,6 +2,7 @@ package org.liosmis.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,7 @@ import org.liosmis.engine.LioInventory;
 import org.liosmis.engine.PoolBacking;
 import org.liosmis.engine.PoolCatalog;
 import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.engine.StateCheck;
 import org.liosmis.engine.StateDirectory;
 import org.liosmis.engine.StateStore;
 import org.liosmis.host.embedded.Credentials;
@@ -34,6 +36,8 @@ import org.liosmis.smis.SmisProviders;
 final class ServeCommand {
 
     static final String INTEROP_NAMESPACE = "interop";
+    /** The state database's file in the state directory. */
+    static final String DATABASE = "lio-smis.db";
 
     private ServeCommand() {
     }
@@ -59,10 +63,12 @@ final class ServeCommand {
         LioRoot lio = options.demo()
                 ? DemoSetup.prepare(options.stateDir(), ((PoolBacking.Directory) options.pools().get("default")).path())
                 : kernel(options);
-        lio.restoreMissingSavedConfig();
         ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
         ServerConfig serverConfig = serverConfig(options);
-        StateStore store = StateStore.open(options.stateDir().resolve("lio-smis.db"));
+        lio.restoreMissingSavedConfig();
+        Path database = options.stateDir().resolve(DATABASE);
+        StateStore store = StateCheck.open(lio, database, "Restore " + database + " from a backup, or rebuild what"
+                + " LIO and the volumes themselves record with: " + rebuildCommand(options));
         Lvm lvm = Lvm.system();
         LioInventory inventory = new LioInventory(lio, new PoolCatalog(options.pools(), lvm), options.systemName(), store);
         ReplicaEngine engine = new ReplicaEngine(lio, lvm, inventory, store, new FileReplicator(), EngineSettings.defaults());
@@ -82,6 +88,13 @@ final class ServeCommand {
                 + (server.httpsPort() > 0 ? " and https://" + options.bindAddress() + ":" + server.httpsPort() : "")
                 + (options.demo() ? " (demo, emulated LIO in " + options.configfsRoot() + ")" : ""));
         return new RunningService(server, engine, store);
+    }
+
+    /** The rebuild-state command for the same state directory and LIO. */
+    private static String rebuildCommand(ServeOptions options) {
+        return "lio-smis rebuild-state" + (options.demo() ? " --demo" : "") + " --state-dir " + options.stateDir()
+                + (options.demo() || options.configfsRoot().equals(ServeOptions.KERNEL_CONFIGFS) ? ""
+                : " --configfs " + options.configfsRoot());
     }
 
     private static LioRoot kernel(ServeOptions options) throws UsageException {

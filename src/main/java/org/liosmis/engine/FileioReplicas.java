@@ -59,7 +59,7 @@ final class FileioReplicas implements Backend {
                     + ": " + e.getMessage());
         }
         try {
-            lio.createFileio(FileioSpec.of(plan.name(), plan.target(), plan.source().sizeBytes()));
+            createStorageObject(plan);
         } catch (ConfigFsException e) {
             deleteQuietly(plan.target());
             throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused the replica's storage object: " + e.getMessage());
@@ -101,13 +101,19 @@ final class FileioReplicas implements Backend {
 
         @Override
         public void publish() throws ConfigFsException {
-            lio.createFileio(FileioSpec.of(plan.name(), plan.target(), plan.source().sizeBytes()));
+            createStorageObject(plan);
         }
 
         @Override
         public void discard() {
             deleteQuietly(plan.target());
         }
+    }
+
+    /** The replica's storage object, with the unit serial that marks it as lio-smis's. */
+    private void createStorageObject(ReplicaEngine.Plan plan) throws ConfigFsException {
+        lio.createFileio(FileioSpec.of(plan.name(), plan.target(), plan.source().sizeBytes())
+                .withUnitSerial(LioSmisSerial.generate()));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,6 +181,15 @@ public final class StateStore implements ElementNames, AutoCloseable {
 
     public synchronized void releaseElementName(String volumeId) {
         update("DELETE FROM element_names WHERE volume_id = ?", volumeId);
+    }
+
+    // ---- what it knows
+
+    /** The volumes it holds an ElementName or a relationship of: every volume lio-smis made and still has. */
+    public synchronized Set<String> knownVolumes() {
+        Set<String> volumes = new HashSet<>();
+        query("SELECT volume_id FROM element_names UNION SELECT target_id FROM replicas", row -> volumes.add(row.getString(1)));
+        return volumes;
     }
 
     // ---- plumbing
