@@ -53,8 +53,19 @@ final class ServeCommand {
         stopped.await();
     }
 
+    /** Starts serving, holding the state directory until the service is closed. */
     static RunningService start(ServeOptions options) throws UsageException, IOException, ConfigFsException {
-        StateDirectory.create(options.stateDir());
+        StateDirectory.Lock lock = StateDirectory.lock(StateDirectory.create(options.stateDir()));
+        try {
+            return start(options, lock);
+        } catch (UsageException | IOException | ConfigFsException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static RunningService start(ServeOptions options, StateDirectory.Lock lock)
+            throws UsageException, IOException, ConfigFsException {
         for (PoolBacking pool : options.pools().values()) {
             if (pool instanceof PoolBacking.Directory directory) {
                 Files.createDirectories(directory.path());
@@ -87,7 +98,7 @@ final class ServeCommand {
                 + (server.httpPort() > 0 ? " on http://" + options.bindAddress() + ":" + server.httpPort() : "")
                 + (server.httpsPort() > 0 ? " and https://" + options.bindAddress() + ":" + server.httpsPort() : "")
                 + (options.demo() ? " (demo, emulated LIO in " + options.configfsRoot() + ")" : ""));
-        return new RunningService(server, engine, store);
+        return new RunningService(server, engine, store, lock);
     }
 
     /** The rebuild-state command for the same state directory and LIO. */
@@ -97,7 +108,7 @@ final class ServeCommand {
                 : " --configfs " + options.configfsRoot());
     }
 
-    private static LioRoot kernel(ServeOptions options) throws UsageException {
+    static LioRoot kernel(ServeOptions options) throws UsageException {
         if (!Files.isDirectory(options.configfsRoot())) {
             throw new UsageException("no LIO configfs at " + options.configfsRoot() + ": load the target_core_mod"
                     + " module and mount configfs (modprobe target_core_mod), or try lio-smis with --demo");

@@ -23,8 +23,7 @@ class StateCheckTest {
     @Test
     void replicasCarryTheMarkVolumesMadeElsewhereDoNot() throws Exception {
         try (EngineFixture fx = new EngineFixture(dir)) {
-            String source = fx.volume("src", EngineFixture.MIB);
-            fx.awaitEnd(fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.CLONE, null, "c")).jobId());
+            fx.replica(fx.volume("src", EngineFixture.MIB), ReplicaKind.CLONE, "c");
             StorageObject replica = fx.lio.storageObject(Plugin.FILEIO, "c").orElseThrow();
             assertTrue(LioSmisSerial.marks(replica.unitSerial()), replica.unitSerial());
             String uuidDigits = replica.unitSerial().substring("lio-smis-".length()).replace("-", "");
@@ -49,10 +48,8 @@ class StateCheckTest {
     void aDatabaseThatMissesSomeOfThemIsRefusedNamingThose() throws Exception {
         try (EngineFixture fx = new EngineFixture(dir)) {
             String source = fx.volume("src", EngineFixture.MIB);
-            for (String name : new String[] {"a", "b"}) {
-                fx.awaitEnd(fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.SNAPSHOT, null, name))
-                        .jobId());
-            }
+            fx.replica(source, ReplicaKind.SNAPSHOT, "a");
+            fx.replica(source, ReplicaKind.SNAPSHOT, "b");
             // as in an older backup, made before b
             fx.store.deleteReplicasOf("fileio/b");
             fx.store.releaseElementName("fileio/b");
@@ -67,8 +64,7 @@ class StateCheckTest {
     @Test
     void anObjectOnlyTheSavedConfigStillListsCounts() throws Exception {
         try (EngineFixture fx = new EngineFixture(dir)) {
-            String source = fx.volume("src", EngineFixture.MIB);
-            fx.awaitEnd(fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.CLONE, null, "c")).jobId());
+            fx.replica(fx.volume("src", EngineFixture.MIB), ReplicaKind.CLONE, "c");
             // a reboot before targetctl restore ran
             StorageObject replica = fx.lio.storageObject(Plugin.FILEIO, "c").orElseThrow();
             fx.lio.configFs().rmdir(replica.path());
