@@ -36,9 +36,9 @@ final class RebuildStateCommand {
         if (options.demo() && !Files.isDirectory(options.configfsRoot())) {
             throw new UsageException("there is no demo in " + options.stateDir() + "; lio-smis serve --demo makes one");
         }
+        LioRoot lio = options.demo() ? LioRoot.emulated(options.configfsRoot()) : ServeCommand.kernel(options);
         Path stateDir = StateDirectory.create(options.stateDir());
         try (StateDirectory.Lock lock = StateDirectory.lock(stateDir)) {
-            LioRoot lio = options.demo() ? LioRoot.emulated(options.configfsRoot()) : ServeCommand.kernel(options);
             lio.restoreMissingSavedConfig();
             Path database = options.stateDir().resolve(ServeCommand.DATABASE);
             StateRebuild.Report report = StateRebuild.run(lio, database, Clock.systemUTC());
