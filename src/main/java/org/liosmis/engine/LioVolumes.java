@@ -9,7 +9,6 @@ import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.StorageObject;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lio.saveconfig.SavedConfigException;
-import org.liosmis.lio.saveconfig.SavedConfigFile;
 import org.liosmis.lio.saveconfig.SavedStorageObject;
 
 /**
