@@ -3,10 +3,14 @@ package org.liosmis.cli;
 import java.util.Arrays;
 import java.util.List;
 
-/** The lio-smis command: "serve" runs the WBEM server, "passwd" manages its users. */
+/**
+ * The lio-smis command: "serve" runs the WBEM server, "passwd" manages its users,
+ * "rebuild-state" makes a new state database after the old one was lost.
+ */
 public final class Main {
 
-    private static final String USAGE = "usage:\n  " + ServeOptions.USAGE.strip() + "\n  " + PasswdCommand.USAGE;
+    private static final String USAGE = "usage:\n  " + ServeOptions.USAGE.strip() + "\n  " + PasswdCommand.USAGE
+            + "\n  " + RebuildStateCommand.USAGE;
 
     private Main() {
     }
@@ -17,6 +21,7 @@ public final class Main {
             switch (args.length == 0 ? "" : args[0]) {
                 case "serve" -> ServeCommand.run(rest);
                 case "passwd" -> PasswdCommand.run(rest);
+                case "rebuild-state" -> RebuildStateCommand.run(rest, System.out);
                 case "help", "--help", "-h" -> System.out.println(USAGE);
                 default -> throw new UsageException(args.length == 0 ? "no command given" : "unknown command \"" + args[0] + "\"");
             }

@@ -2,6 +2,7 @@ package org.liosmis.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,8 @@ import org.liosmis.engine.LioInventory;
 import org.liosmis.engine.PoolBacking;
 import org.liosmis.engine.PoolCatalog;
 import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.engine.StateCheck;
+import org.liosmis.engine.StateDirectory;
 import org.liosmis.engine.StateStore;
 import org.liosmis.host.embedded.Credentials;
 import org.liosmis.host.embedded.EmbeddedServer;
@@ -34,6 +37,8 @@ import org.liosmis.smis.SmisProviders;
 final class ServeCommand {
 
     static final String INTEROP_NAMESPACE = "interop";
+    /** The state database's file in the state directory. */
+    static final String DATABASE = "lio-smis.db";
 
     private ServeCommand() {
     }
@@ -59,8 +64,19 @@ final class ServeCommand {
         stopped.await();
     }
 
+    /** Starts serving, holding the state directory until the service is closed. */
     static RunningService start(ServeOptions options) throws UsageException, IOException, ConfigFsException {
-        Files.createDirectories(options.stateDir());
+        StateDirectory.Lock lock = StateDirectory.lock(StateDirectory.create(options.stateDir()));
+        try {
+            return start(options, lock);
+        } catch (UsageException | IOException | ConfigFsException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static RunningService start(ServeOptions options, StateDirectory.Lock lock)
+            throws UsageException, IOException, ConfigFsException {
         for (PoolBacking pool : options.pools().values()) {
             if (pool instanceof PoolBacking.Directory directory) {
                 Files.createDirectories(directory.path());
@@ -71,7 +87,10 @@ final class ServeCommand {
                 : kernel(options);
         ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
         ServerConfig serverConfig = serverConfig(options);
-        StateStore store = StateStore.open(options.stateDir().resolve("lio-smis.db"));
+        lio.restoreMissingSavedConfig();
+        Path database = options.stateDir().resolve(DATABASE);
+        StateStore store = StateCheck.open(lio, database, "Restore " + database + " from a backup, or rebuild what"
+                + " LIO and the volumes themselves record with: " + rebuildCommand(options));
         Lvm lvm = Lvm.system();
         LioInventory inventory = new LioInventory(lio, new PoolCatalog(options.pools(), lvm), options.systemName(), store);
         ReplicaEngine engine = new ReplicaEngine(lio, lvm, inventory, store, new FileReplicator(), EngineSettings.defaults());
@@ -90,10 +109,17 @@ final class ServeCommand {
                 + (server.httpPort() > 0 ? " on http://" + options.bindAddress() + ":" + server.httpPort() : "")
                 + (server.httpsPort() > 0 ? " and https://" + options.bindAddress() + ":" + server.httpsPort() : "")
                 + (options.demo() ? " (demo, emulated LIO in " + options.configfsRoot() + ")" : ""));
-        return new RunningService(server, engine, store);
+        return new RunningService(server, engine, store, lock);
     }
 
-    private static LioRoot kernel(ServeOptions options) throws UsageException {
+    /** The rebuild-state command for the same state directory and LIO. */
+    private static String rebuildCommand(ServeOptions options) {
+        return "lio-smis rebuild-state" + (options.demo() ? " --demo" : "") + " --state-dir " + options.stateDir()
+                + (options.demo() || options.configfsRoot().equals(ServeOptions.KERNEL_CONFIGFS) ? ""
+                : " --configfs " + options.configfsRoot());
+    }
+
+    static LioRoot kernel(ServeOptions options) throws UsageException {
         if (!Files.isDirectory(options.configfsRoot())) {
             throw new UsageException("no LIO configfs at " + options.configfsRoot() + ": load the target_core_mod"
                     + " module and mount configfs (modprobe target_core_mod), or try lio-smis with --demo");

@@ -91,7 +91,7 @@ final class BlockReplicas implements Backend {
             throw LvmRefusals.of(e, plan.pool().id());
         }
         try {
-            lio.createIblock(IblockSpec.of(plan.name(), plan.target()));
+            createStorageObject(plan);
         } catch (ConfigFsException e) {
             removeQuietly(source.volumeGroup(), plan.name());
             throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused the replica's storage object: " + e.getMessage());
@@ -165,7 +165,7 @@ final class BlockReplicas implements Backend {
 
         @Override
         public void publish() throws ConfigFsException {
-            lio.createIblock(IblockSpec.of(plan.name(), plan.target()));
+            createStorageObject(plan);
         }
 
         @Override
@@ -173,6 +173,11 @@ final class BlockReplicas implements Backend {
             removeIfPresent(snapshotGroup, snapshot);
             removeIfPresent(volumeGroup(plan.pool()), plan.name());
         }
+    }
+
+    /** The replica's storage object, with the unit serial that marks it as lio-smis's. */
+    private void createStorageObject(ReplicaEngine.Plan plan) throws ConfigFsException {
+        lio.createIblock(IblockSpec.of(plan.name(), plan.target()).withUnitSerial(LioSmisSerial.generate()));
     }
 
     /**

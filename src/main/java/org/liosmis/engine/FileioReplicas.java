@@ -3,6 +3,7 @@ package org.liosmis.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.liosmis.datapath.CancelToken;
@@ -22,10 +23,12 @@ final class FileioReplicas implements Backend {
 
     private final LioRoot lio;
     private final FileReplicator files;
+    private final Clock clock;
 
-    FileioReplicas(LioRoot lio, FileReplicator files) {
+    FileioReplicas(LioRoot lio, FileReplicator files, Clock clock) {
         this.lio = lio;
         this.files = files;
+        this.clock = clock;
     }
 
     @Override
@@ -59,7 +62,7 @@ final class FileioReplicas implements Backend {
                     + ": " + e.getMessage());
         }
         try {
-            lio.createFileio(FileioSpec.of(plan.name(), plan.target(), plan.source().sizeBytes()));
+            createStorageObject(plan, CopyMethod.REFLINK);
         } catch (ConfigFsException e) {
             deleteQuietly(plan.target());
             throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused the replica's storage object: " + e.getMessage());
@@ -101,13 +104,29 @@ final class FileioReplicas implements Backend {
 
         @Override
         public void publish() throws ConfigFsException {
-            lio.createFileio(FileioSpec.of(plan.name(), plan.target(), plan.source().sizeBytes()));
+            createStorageObject(plan, CopyMethod.FULL_COPY);
         }
 
         @Override
         public void discard() {
             deleteQuietly(plan.target());
         }
+    }
+
+    /**
+     * The replica's storage object, with the unit serial that marks it as lio-smis's, once its
+     * complete file is labelled.
+     */
+    private void createStorageObject(ReplicaEngine.Plan plan, CopyMethod method) throws ConfigFsException {
+        try {
+            FileLabels.write(plan.target(), VolumeLabel.of(plan, method, clock.instant()));
+        } catch (IOException e) {
+            // the state database still records it all; only a rebuild of a lost one would miss it
+            LOG.warn("cannot label {} with the ElementName and relationship of {} ({}); a rebuild of the state"
+                    + " database could not recover them", plan.target(), plan.targetId(), e.getMessage());
+        }
+        lio.createFileio(FileioSpec.of(plan.name(), plan.target(), plan.source().sizeBytes())
+                .withUnitSerial(LioSmisSerial.generate()));
     }
 
     @Override

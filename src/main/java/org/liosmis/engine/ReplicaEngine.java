@@ -55,7 +55,7 @@ public final class ReplicaEngine implements AutoCloseable {
                          EngineSettings settings) {
         this.inventory = inventory;
         this.store = store;
-        this.fileio = new FileioReplicas(lio, files);
+        this.fileio = new FileioReplicas(lio, files, settings.clock());
         this.block = new BlockReplicas(lio, lvm, files);
         this.clock = settings.clock();
         this.timeBeforeRemoval = settings.timeBeforeRemoval();

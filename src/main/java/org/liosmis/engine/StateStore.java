@@ -1,7 +1,10 @@
 package org.liosmis.engine;
 
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,9 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The engine's durable state in an SQLite database: jobs, source/replica relationships and
@@ -37,16 +42,19 @@ public final class StateStore implements ElementNames, AutoCloseable {
               volume_id TEXT PRIMARY KEY, element_name TEXT NOT NULL UNIQUE);
             """;
 
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
     private final Connection connection;
 
     private StateStore(Connection connection) {
         this.connection = connection;
     }
 
-    /** Opens (creating if new) the database file. */
+    /** Opens (creating if new) the database file, readable by its owner only. */
     public static StateStore open(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            StateDirectory.create(file.toAbsolutePath().getParent());
+            ownerOnly(file.toAbsolutePath());
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
@@ -60,6 +68,23 @@ public final class StateStore implements ElementNames, AutoCloseable {
             return new StateStore(connection);
         } catch (SQLException | java.io.IOException e) {
             throw new EngineException("cannot open the state database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the file 0600 if new and takes group and other access from an existing one and its
+     * WAL files; SQLite gives the WAL files it creates the database file's mode.
+     */
+    private static void ownerOnly(Path file) throws java.io.IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (FileAlreadyExistsException e) {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Path existing = Path.of(file + suffix);
+                if (Files.exists(existing)) {
+                    Files.setPosixFilePermissions(existing, OWNER_ONLY);
+                }
+            }
         }
     }
 
@@ -156,6 +181,15 @@ public final class StateStore implements ElementNames, AutoCloseable {
 
     public synchronized void releaseElementName(String volumeId) {
         update("DELETE FROM element_names WHERE volume_id = ?", volumeId);
+    }
+
+    // ---- what it knows
+
+    /** The volumes it holds an ElementName or a relationship of: every volume lio-smis made and still has. */
+    public synchronized Set<String> knownVolumes() {
+        Set<String> volumes = new HashSet<>();
+        query("SELECT volume_id FROM element_names UNION SELECT target_id FROM replicas", row -> volumes.add(row.getString(1)));
+        return volumes;
     }
 
     // ---- plumbing

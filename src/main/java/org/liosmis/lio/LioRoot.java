@@ -12,6 +12,7 @@ import org.liosmis.lio.configfs.Errno;
 import org.liosmis.lio.configfs.ErrnoMapping;
 import org.liosmis.lio.configfs.KernelConfigFs;
 import org.liosmis.lio.configfs.emulator.EmulatedConfigFs;
+import org.liosmis.lio.saveconfig.RebuiltSavedConfig;
 import org.liosmis.lio.saveconfig.SavedConfig;
 import org.liosmis.lio.saveconfig.SavedConfigException;
 import org.liosmis.lio.saveconfig.SavedConfigFile;
@@ -198,11 +199,38 @@ public final class LioRoot {
         catalog.removed(new Hba(so.plugin(), so.hbaIndex(), hba), so.name(), hbaEmpty);
     }
 
+    /** The saved config to change; when its file is gone, one of every storage object configfs holds. */
     private SavedConfig loadSavedConfig() throws ConfigFsException {
+        if (savedConfig == null) {
+            return null;
+        }
+        if (savedConfig.missing()) {
+            return RebuiltSavedConfig.of(savedConfig.path(), fs, reader.storageObjects());
+        }
         try {
-            return savedConfig == null ? null : savedConfig.load();
+            return savedConfig.load();
         } catch (SavedConfigException e) {
             throw savedConfigFailure(e, "configfs was left unchanged");
+        }
+    }
+
+    /**
+     * At start: when the saved config's file is gone while LIO holds storage objects, writes one
+     * listing them all, so a reboot before the next change loses none.
+     */
+    public void restoreMissingSavedConfig() throws ConfigFsException {
+        try (ConfigFsLock.Held held = lock.acquire()) {
+            if (savedConfig == null || !savedConfig.missing()) {
+                return;
+            }
+            SavedConfig rebuilt = loadSavedConfig();
+            if (!rebuilt.storageObjects().isEmpty()) {
+                try {
+                    savedConfig.save(rebuilt);
+                } catch (SavedConfigException e) {
+                    throw savedConfigFailure(e, "targetctl restore at boot would bring back no storage object");
+                }
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,19 @@ class ServeCommandTest {
             assertEquals(3, CimQueries.all(server.client().enumerateInstanceNames(
                     CimQueries.path("root/lio", "CIM_StorageVolume"))).size());
         }
+    }
+
+    @Test
+    void theStateDirectoryItMakesAndTheDatabaseInItAreTheOwnersOnly() throws Exception {
+        Path stateDir = dir.resolve("new/state");
+        try (DemoServer server = DemoServer.start(stateDir)) {
+            assertEquals("rwx------", mode(stateDir));
+            assertEquals("rw-------", mode(stateDir.resolve("lio-smis.db")));
+        }
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

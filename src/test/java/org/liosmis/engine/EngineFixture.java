@@ -66,6 +66,16 @@ final class EngineFixture implements AutoCloseable {
         return "fileio/" + name;
     }
 
+    /** A replica made by a completed copy job; its volume id. */
+    String replica(String sourceId, ReplicaKind kind, String elementName) throws Exception {
+        CreateReplicaResult result = engine.createReplica(new CreateReplicaRequest(sourceId, kind, null, elementName));
+        Job job = awaitEnd(result.jobId());
+        if (job.state() != Job.State.COMPLETED) {
+            throw new AssertionError("the copy ended " + job.state() + ": " + job.errorDescription());
+        }
+        return result.targetId();
+    }
+
     Job awaitEnd(String jobId) throws InterruptedException {
         return await(() -> store.job(jobId).filter(j -> j.state().finished()).orElse(null), Duration.ofSeconds(60));
     }

@@ -2,11 +2,15 @@ package org.liosmis.lio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -115,5 +119,49 @@ class LioRootSavedConfigTest {
         assertEquals(List.of("demo1"),
                 SavedConfigFile.at(expected).load().storageObjects().stream().map(SavedStorageObject::name).toList());
         assertEquals(Optional.empty(), LioRoot.emulated(temp.resolve("other"), null).savedConfig());
+    }
+
+    @Test
+    void aDeletedSavedConfigIsRebuiltWithEveryStorageObjectAtTheNextCreate() throws Exception {
+        StorageObject vol1 = lio.createFileio(FileioSpec.of("vol1", temp.resolve("vol1.img"), MIB));
+        StorageObject vol2 = lio.createFileio(FileioSpec.of("vol2", temp.resolve("vol2.img"), 2 * MIB).withWriteBack(true));
+        Files.delete(file);
+
+        StorageObject vol3 = lio.createFileio(FileioSpec.of("vol3", temp.resolve("vol3.img"), MIB));
+        StorageObjectDump dump = new StorageObjectDump(lio.configFs());
+        assertEquals(List.of(dump.dump(vol1), dump.dump(vol2), dump.dump(vol3)), entries());
+    }
+
+    @Test
+    void aDeletedSavedConfigIsRebuiltWithoutTheObjectADeleteRemoves() throws Exception {
+        lio.createFileio(FileioSpec.of("vol1", temp.resolve("vol1.img"), MIB));
+        StorageObject vol2 = lio.createFileio(FileioSpec.of("vol2", temp.resolve("vol2.img"), MIB));
+        Files.delete(file);
+
+        lio.delete(Plugin.FILEIO, "vol1");
+        assertEquals(List.of(new StorageObjectDump(lio.configFs()).dump(vol2)), entries());
+    }
+
+    @Test
+    void aMissingSavedConfigIsWrittenAtStartAndAPresentOneLeftAlone() throws Exception {
+        StorageObject vol1 = lio.createFileio(FileioSpec.of("vol1", temp.resolve("vol1.img"), MIB));
+        byte[] present = Files.readAllBytes(file);
+        lio.restoreMissingSavedConfig();
+        assertArrayEquals(present, Files.readAllBytes(file));
+
+        Files.delete(file);
+        lio.restoreMissingSavedConfig();
+        assertEquals(List.of(new StorageObjectDump(lio.configFs()).dump(vol1)), entries());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        LioRoot empty = LioRoot.emulated(temp.resolve("empty"), SavedConfigFile.at(temp.resolve("none.json")));
+        empty.restoreMissingSavedConfig();
+        assertFalse(Files.exists(temp.resolve("none.json")), "no storage objects, nothing to save");
+    }
+
+    private List<JsonNode> entries() throws Exception {
+        List<JsonNode> entries = new ArrayList<>();
+        saved.load().tree().get("storage_objects").forEach(entries::add);
+        return entries;
     }
 }

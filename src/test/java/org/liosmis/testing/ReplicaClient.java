@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -132,6 +134,14 @@ public final class ReplicaClient {
     /** The DeviceIDs of all volumes, sorted. */
     public List<String> volumeIds() throws Exception {
         return volumes().stream().map(v -> (String) v.getKeyValue("DeviceID")).sorted().toList();
+    }
+
+    /** Each volume's ElementName, by DeviceID. */
+    public Map<String, String> elementNames() throws Exception {
+        Map<String, String> names = new TreeMap<>();
+        CimQueries.all(client.enumerateInstances(path("LIO_StorageVolume"), false, false, false, null))
+                .forEach(v -> names.put((String) v.getPropertyValue("DeviceID"), (String) v.getPropertyValue("ElementName")));
+        return names;
     }
 
     public CIMObjectPath pool(String poolId) throws Exception {

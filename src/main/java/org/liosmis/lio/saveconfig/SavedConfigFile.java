@@ -60,6 +60,11 @@ public final class SavedConfigFile {
         return file;
     }
 
+    /** True when there is certainly no file (not when it cannot be looked at). */
+    public boolean missing() {
+        return Files.notExists(file);
+    }
+
     /** The saved config; a missing file is an empty one, as for targetctl. */
     public SavedConfig load() throws SavedConfigException {
         byte[] bytes;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.liosmis.lio.Plugin;
 import org.liosmis.lio.StorageObject;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
@@ -39,6 +40,11 @@ public final class StorageObjectDump {
 
     public StorageObjectDump(ConfigFs fs) {
         this.fs = fs;
+    }
+
+    /** Whether {@link #dump} saves storage objects of the plugin. */
+    public static boolean dumps(Plugin plugin) {
+        return plugin == Plugin.FILEIO || plugin == Plugin.IBLOCK || plugin == Plugin.RD_MCP;
     }
 
     /** The entry targetcli would save for {@code so}: fileio, block and ramdisk objects. */
