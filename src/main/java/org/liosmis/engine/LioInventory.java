@@ -79,14 +79,25 @@ public final class LioInventory implements Inventory {
 
     @Override
     public Optional<Volume> volume(String id) {
-        int slash = id.indexOf('/');
-        Optional<Plugin> plugin = slash < 0 ? Optional.empty() : Plugin.fromConfigfsName(id.substring(0, slash));
-        if (plugin.isEmpty()) {
-            return Optional.empty();
-        }
-        String name = id.substring(slash + 1);
-        return read("storage object " + id, () -> lio.storageObject(plugin.get(), name))
+        return ObjectName.of(id)
+                .flatMap(object -> read("storage object " + id, () -> lio.storageObject(object.plugin(), object.name())))
                 .map(so -> volume(so, volumeId -> elementNames.elementName(volumeId).orElse(null)));
+    }
+
+    @Override
+    public boolean hasVolume(String id) {
+        Optional<ObjectName> object = ObjectName.of(id);
+        return object.isPresent()
+                && read("storage object " + id, () -> lio.hasStorageObject(object.get().plugin(), object.get().name()));
+    }
+
+    /** The storage object a volume id ("plugin/name") names. */
+    private record ObjectName(Plugin plugin, String name) {
+        static Optional<ObjectName> of(String volumeId) {
+            int slash = volumeId.indexOf('/');
+            return slash < 0 ? Optional.empty() : Plugin.fromConfigfsName(volumeId.substring(0, slash))
+                    .map(plugin -> new ObjectName(plugin, volumeId.substring(slash + 1)));
+        }
     }
 
     /** @param elementNameOf the ElementName a client gave the volume, or null */

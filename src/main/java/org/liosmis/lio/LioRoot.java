@@ -97,6 +97,11 @@ public final class LioRoot {
         return reader.storageObjects();
     }
 
+    /** Whether the storage object exists: one stat where the catalog knows it, no attribute read. */
+    public boolean hasStorageObject(Plugin plugin, String name) throws ConfigFsException {
+        return catalog.holderOf(plugin, name) != null;
+    }
+
     /**
      * One stat where the catalog knows the object, which matters with thousands of objects;
      * empty also when it is deleted while it is read.

@@ -100,6 +100,15 @@ class LioInventoryTest {
     }
 
     @Test
+    void hasVolumeAnswersWithoutReadingTheVolume() throws Exception {
+        LioInventory inventory = inventory(lioWithVolumes());
+        assertTrue(inventory.hasVolume("fileio/inside"));
+        assertFalse(inventory.hasVolume("fileio/nope"));
+        assertFalse(inventory.hasVolume("bogus/inside"));
+        assertFalse(inventory.hasVolume("inside"));
+    }
+
+    @Test
     void anUnreadableStorageObjectIsReportedWithoutItsConfigfsPath() throws Exception {
         LioInventory inventory = inventory(lioWithVolumes());
         // the object is still there but its info cannot be read: LIO itself is unwell
