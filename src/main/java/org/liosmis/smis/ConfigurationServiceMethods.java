@@ -46,7 +46,7 @@ final class ConfigurationServiceMethods {
         String sourceId = argument(args, "SourceElement") instanceof CIMObjectPath source ? names.volumeId(source) : null;
         if (sourceId == null) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                    "SourceElement must name a LIO_StorageVolume of system " + names.systemName());
+                    "SourceElement must name a LIO_StorageVolume of system " + names.systemName() + inModelNamespace());
         }
         if (!(argument(args, "CopyType") instanceof UnsignedInteger16 copyType)) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
@@ -71,10 +71,10 @@ final class ConfigurationServiceMethods {
         }
         String poolId = null;
         if (argument(args, "TargetPool") instanceof CIMObjectPath pool) {
-            poolId = ObjectNames.poolId(pool);
+            poolId = names.poolId(pool);
             if (poolId == null) {
                 return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                        "TargetPool must name a LIO_StoragePool, not " + pool);
+                        "TargetPool must name a LIO_StoragePool" + inModelNamespace() + ", not " + pool);
             }
         }
         try {
@@ -90,12 +90,17 @@ final class ConfigurationServiceMethods {
         }
     }
 
+    /** Where a reference argument must lead; one naming no namespace leads to the method's own. */
+    private String inModelNamespace() {
+        return " in namespace " + names.modelNamespace() + " (or in none)";
+    }
+
     private MethodResult returnToStoragePool(List<CIMArgument<?>> args) {
         String method = "ReturnToStoragePool";
         String volumeId = argument(args, "TheElement") instanceof CIMObjectPath element ? names.volumeId(element) : null;
         if (volumeId == null) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                    "TheElement must name a LIO_StorageVolume of system " + names.systemName());
+                    "TheElement must name a LIO_StorageVolume of system " + names.systemName() + inModelNamespace());
         }
         try {
             engine.deleteVolume(volumeId);
