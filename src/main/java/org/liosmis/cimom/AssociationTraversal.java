@@ -19,7 +19,9 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
 /**
  * Associators and References (and their Names forms) from the association providers'
  * instances, with the AssocClass, ResultClass, Role and ResultRole filters of DSP0200.
- * Results are gathered before the response starts, so every error is reported whole.
+ * Results are gathered before the response starts, so every error is reported whole. An
+ * associated object deleted between the association's naming it and its being fetched is left
+ * out of Associators, as it would have been a moment later.
  */
 final class AssociationTraversal {
 
@@ -63,10 +65,25 @@ final class AssociationTraversal {
         for (CIMObjectPath path : associated(objectName, assocClass, resultClass, role, resultRole)) {
             CIMObjectPath checked = checks.instanceName(path);
             CIMClass cimClass = classes.getClass(checked.getObjectName());
-            result.add(InstanceProjection.project(fetcher.fetch(checked), cimClass, cimClass, true, projection,
-                    checked.getNamespace()));
+            CIMInstance instance = fetchUnlessGone(checked);
+            if (instance != null) {
+                result.add(InstanceProjection.project(instance, cimClass, cimClass, true, projection,
+                        checked.getNamespace()));
+            }
         }
         return result.stream();
+    }
+
+    /** The associated instance, or null when it was deleted after the association named it. */
+    private CIMInstance fetchUnlessGone(CIMObjectPath path) throws WBEMException {
+        try {
+            return fetcher.fetch(path);
+        } catch (WBEMException e) {
+            if (e.getID() == WBEMException.CIM_ERR_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private List<CIMObjectPath> associated(CIMObjectPath objectName, String assocClass, String resultClass,

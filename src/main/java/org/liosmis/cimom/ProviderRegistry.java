@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.liosmis.spi.AssociationProvider;
 import org.liosmis.spi.InstanceProvider;
 import org.liosmis.spi.MethodProvider;
+import org.liosmis.spi.ObjectPaths;
 
 /**
  * Which provider serves which class in which namespace. A provider object is registered
@@ -17,7 +18,7 @@ public final class ProviderRegistry {
 
     private record Key(String namespace, String className) {
         static Key of(String namespace, String className) {
-            return new Key(Namespaces.normalise(namespace), className.toLowerCase(Locale.ROOT));
+            return new Key(ObjectPaths.normalisedNamespace(namespace), className.toLowerCase(Locale.ROOT));
         }
     }
 

@@ -16,4 +16,9 @@ public interface Inventory {
     Stream<Volume> volumes();
 
     Optional<Volume> volume(String id);
+
+    /** Whether the volume exists, where that costs less than reading it. */
+    default boolean hasVolume(String id) {
+        return volume(id).isPresent();
+    }
 }

@@ -14,6 +14,8 @@ import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.Plugin;
 import org.liosmis.lio.StorageObject;
 import org.liosmis.lio.configfs.ConfigFsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inventory as LIO and the configured pools show it now. Nothing is cached but where
@@ -21,6 +23,7 @@ import org.liosmis.lio.configfs.ConfigFsException;
  */
 public final class LioInventory implements Inventory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LioInventory.class);
     /** A storage object's block size before it is first enabled reads 0. */
     private static final long DEFAULT_BLOCK_SIZE = 512;
     private static final Pattern VERSION = Pattern.compile("\\bv(\\d[\\w.-]*)");
@@ -76,14 +79,25 @@ public final class LioInventory implements Inventory {
 
     @Override
     public Optional<Volume> volume(String id) {
-        int slash = id.indexOf('/');
-        Optional<Plugin> plugin = slash < 0 ? Optional.empty() : Plugin.fromConfigfsName(id.substring(0, slash));
-        if (plugin.isEmpty()) {
-            return Optional.empty();
-        }
-        String name = id.substring(slash + 1);
-        return read("storage object " + id, () -> lio.storageObject(plugin.get(), name))
+        return ObjectName.of(id)
+                .flatMap(object -> read("storage object " + id, () -> lio.storageObject(object.plugin(), object.name())))
                 .map(so -> volume(so, volumeId -> elementNames.elementName(volumeId).orElse(null)));
+    }
+
+    @Override
+    public boolean hasVolume(String id) {
+        Optional<ObjectName> object = ObjectName.of(id);
+        return object.isPresent()
+                && read("storage object " + id, () -> lio.hasStorageObject(object.get().plugin(), object.get().name()));
+    }
+
+    /** The storage object a volume id ("plugin/name") names. */
+    private record ObjectName(Plugin plugin, String name) {
+        static Optional<ObjectName> of(String volumeId) {
+            int slash = volumeId.indexOf('/');
+            return slash < 0 ? Optional.empty() : Plugin.fromConfigfsName(volumeId.substring(0, slash))
+                    .map(plugin -> new ObjectName(plugin, volumeId.substring(slash + 1)));
+        }
     }
 
     /** @param elementNameOf the ElementName a client gave the volume, or null */
@@ -123,11 +137,13 @@ public final class LioInventory implements Inventory {
         T get() throws ConfigFsException;
     }
 
+    /** The configfs path and errno of a failure go to the log, where the admin who can act on them looks. */
     private static <T> T read(String what, Read<T> read) {
         try {
             return read.get();
         } catch (ConfigFsException e) {
-            throw new EngineException("cannot read " + what + " from LIO configfs: " + e.getMessage(), e);
+            LOG.error("cannot read {} from LIO configfs: {}", what, e.getMessage());
+            throw new EngineException("cannot read " + what + " from LIO; the lio-smis log says why", e);
         }
     }
 }

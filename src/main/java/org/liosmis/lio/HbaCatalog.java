@@ -2,7 +2,9 @@ package org.liosmis.lio;
 
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
@@ -91,13 +93,17 @@ final class HbaCatalog {
         }
     }
 
-    /** Reads {@code core} again: every HBA and the objects in it. */
+    /** Reads {@code core} again: every HBA and the objects in it; an HBA removed meanwhile is left out. */
     synchronized void scan() throws ConfigFsException {
         Map<String, Hba> found = new ConcurrentHashMap<>();
         taken.clear();
         for (Hba hba : reader.hbas()) {
+            Optional<List<String>> entries = Vanishing.unlessGone(fs, hba.path(), () -> fs.list(hba.path()));
+            if (entries.isEmpty()) {
+                continue;
+            }
             taken.set(hba.index());
-            for (String name : fs.list(hba.path())) {
+            for (String name : entries.get()) {
                 if (fs.isDirectory(hba.path().resolve(name))) {
                     found.put(key(hba.plugin(), name), hba);
                 }

@@ -98,14 +98,22 @@ public final class LioRoot {
         return reader.storageObjects();
     }
 
-    /** One stat where the catalog knows the object, which matters with thousands of objects. */
+    /** Whether the storage object exists: one stat where the catalog knows it, no attribute read. */
+    public boolean hasStorageObject(Plugin plugin, String name) throws ConfigFsException {
+        return catalog.holderOf(plugin, name) != null;
+    }
+
+    /**
+     * One stat where the catalog knows the object, which matters with thousands of objects;
+     * empty also when it is deleted while it is read.
+     */
     public Optional<StorageObject> storageObject(Plugin plugin, String name) throws ConfigFsException {
         Hba hba = catalog.holderOf(plugin, name);
         if (hba == null) {
             return Optional.empty();
         }
         Map<Path, List<Lun>> luns = LunScanner.lunsByStorageObject(fs);
-        return Optional.of(reader.read(hba, name, luns.getOrDefault(hba.path().resolve(name), List.of())));
+        return reader.readIfPresent(hba, name, luns.getOrDefault(hba.path().resolve(name), List.of()));
     }
 
     /**

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
 
-/** Finds every fabric LUN in one pass, so listing many storage objects costs no per-object scan. */
+/**
+ * Finds every fabric LUN in one pass, so listing many storage objects costs no per-object scan.
+ * A target, TPG or LUN removed while it is scanned is left out (see {@link Vanishing}).
+ */
 final class LunScanner {
 
     private static final Pattern TPG = Pattern.compile("tpgt_(\\d+)");
@@ -26,7 +29,7 @@ final class LunScanner {
             if (fabric.equals("core") || !fs.isDirectory(fabricDir)) {
                 continue;
             }
-            for (String target : fs.list(fabricDir)) {
+            for (String target : Vanishing.entries(fs, fabricDir)) {
                 Path targetDir = fabricDir.resolve(target);
                 if (fs.isDirectory(targetDir)) {
                     scanTarget(fs, fabric, target, targetDir, luns);
@@ -38,23 +41,24 @@ final class LunScanner {
 
     private static void scanTarget(ConfigFs fs, String fabric, String target, Path targetDir,
             Map<Path, List<Lun>> luns) throws ConfigFsException {
-        for (String tpg : fs.list(targetDir)) {
+        for (String tpg : Vanishing.entries(fs, targetDir)) {
             Path lunGroup = targetDir.resolve(tpg).resolve("lun");
             if (!TPG.matcher(tpg).matches() || !fs.isDirectory(lunGroup)) {
                 continue;
             }
             int tag = Integer.parseInt(tpg.substring("tpgt_".length()));
-            for (String lun : fs.list(lunGroup)) {
+            for (String lun : Vanishing.entries(fs, lunGroup)) {
                 if (!LUN.matcher(lun).matches()) {
                     continue;
                 }
                 Path lunDir = lunGroup.resolve(lun);
-                for (String entry : fs.list(lunDir)) {
-                    if (fs.isSymlink(lunDir.resolve(entry))) {
-                        Path storageObject = fs.readlink(lunDir.resolve(entry));
+                for (String entry : Vanishing.entries(fs, lunDir)) {
+                    Path link = lunDir.resolve(entry);
+                    if (fs.isSymlink(link)) {
                         int index = Integer.parseInt(lun.substring("lun_".length()));
-                        luns.computeIfAbsent(storageObject, p -> new ArrayList<>())
-                                .add(new Lun(fabric, target, tag, index, entry, storageObject));
+                        Vanishing.unlessGone(fs, link, () -> fs.readlink(link)).ifPresent(storageObject -> luns
+                                .computeIfAbsent(storageObject, p -> new ArrayList<>())
+                                .add(new Lun(fabric, target, tag, index, entry, storageObject)));
                     }
                 }
             }

@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.liosmis.lio.configfs.ConfigFs;
 import org.liosmis.lio.configfs.ConfigFsException;
 
-/** Reads HBAs and storage objects: four small attribute reads per object. */
+/**
+ * Reads HBAs and storage objects: four small attribute reads per object. An HBA or object
+ * another writer removes while it is read is left out (see {@link Vanishing}).
+ */
 final class StorageObjectReader {
 
     private static final String SERIAL_PREFIX = "T10 VPD Unit Serial Number:";
@@ -38,13 +41,19 @@ final class StorageObjectReader {
         Map<Path, List<Lun>> luns = LunScanner.lunsByStorageObject(fs);
         List<StorageObject> objects = new ArrayList<>();
         for (Hba hba : hbas()) {
-            for (String name : fs.list(hba.path())) {
+            for (String name : Vanishing.entries(fs, hba.path())) {
                 if (fs.isDirectory(hba.path().resolve(name))) {
-                    objects.add(read(hba, name, luns.getOrDefault(hba.path().resolve(name), List.of())));
+                    readIfPresent(hba, name, luns.getOrDefault(hba.path().resolve(name), List.of()))
+                            .ifPresent(objects::add);
                 }
             }
         }
         return objects;
+    }
+
+    /** The object as it is now; empty when it was deleted before it could be read whole. */
+    Optional<StorageObject> readIfPresent(Hba hba, String name, List<Lun> luns) throws ConfigFsException {
+        return Vanishing.unlessGone(fs, hba.path().resolve(name), () -> read(hba, name, luns));
     }
 
     StorageObject read(Hba hba, String name, List<Lun> luns) throws ConfigFsException {

@@ -2,6 +2,7 @@ package org.liosmis.smis;
 
 import static org.liosmis.smis.MethodResults.argument;
 
+import java.util.Arrays;
 import java.util.List;
 import org.liosmis.engine.CreateReplicaRequest;
 import org.liosmis.engine.CreateReplicaResult;
@@ -43,10 +44,11 @@ final class ConfigurationServiceMethods {
 
     private MethodResult createReplica(List<CIMArgument<?>> args) {
         String method = "CreateReplica";
-        String sourceId = argument(args, "SourceElement") instanceof CIMObjectPath source ? names.volumeId(source) : null;
+        Object source = argument(args, "SourceElement");
+        String sourceId = source instanceof CIMObjectPath path ? names.volumeId(path) : null;
         if (sourceId == null) {
-            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                    "SourceElement must name a LIO_StorageVolume of system " + names.systemName());
+            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER, "SourceElement must name a "
+                    + "LIO_StorageVolume of system " + names.systemName() + inModelNamespace() + ", not " + given(source));
         }
         if (!(argument(args, "CopyType") instanceof UnsignedInteger16 copyType)) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
@@ -71,10 +73,10 @@ final class ConfigurationServiceMethods {
         }
         String poolId = null;
         if (argument(args, "TargetPool") instanceof CIMObjectPath pool) {
-            poolId = ObjectNames.poolId(pool);
+            poolId = names.poolId(pool);
             if (poolId == null) {
                 return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                        "TargetPool must name a LIO_StoragePool, not " + pool);
+                        "TargetPool must name a LIO_StoragePool" + inModelNamespace() + ", not " + given(pool));
             }
         }
         try {
@@ -90,12 +92,28 @@ final class ConfigurationServiceMethods {
         }
     }
 
+    /** Where a reference argument must lead; one naming no namespace leads to the method's own. */
+    private String inModelNamespace() {
+        return " in namespace " + names.modelNamespace() + " (or in none)";
+    }
+
+    /** A reference as given, its namespace and host spelt out (a path's text hides where one ends). */
+    private static String given(Object argument) {
+        if (!(argument instanceof CIMObjectPath path)) {
+            return String.valueOf(argument);
+        }
+        String host = path.getHost() == null || path.getHost().isEmpty() ? "" : " on host \"" + path.getHost() + "\"";
+        return path.getObjectName() + " " + Arrays.toString(path.getKeys()) + " in namespace \"" + path.getNamespace()
+                + "\"" + host;
+    }
+
     private MethodResult returnToStoragePool(List<CIMArgument<?>> args) {
         String method = "ReturnToStoragePool";
-        String volumeId = argument(args, "TheElement") instanceof CIMObjectPath element ? names.volumeId(element) : null;
+        Object element = argument(args, "TheElement");
+        String volumeId = element instanceof CIMObjectPath path ? names.volumeId(path) : null;
         if (volumeId == null) {
-            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                    "TheElement must name a LIO_StorageVolume of system " + names.systemName());
+            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER, "TheElement must name a "
+                    + "LIO_StorageVolume of system " + names.systemName() + inModelNamespace() + ", not " + given(element));
         }
         try {
             engine.deleteVolume(volumeId);

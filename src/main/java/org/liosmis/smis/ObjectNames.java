@@ -2,6 +2,7 @@ package org.liosmis.smis;
 
 import org.liosmis.engine.Pool;
 import org.liosmis.engine.Volume;
+import org.liosmis.spi.ObjectPaths;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
@@ -87,8 +88,8 @@ public final class ObjectNames {
     }
 
     /** The pool id an instance name of LIO_StoragePool refers to, or null if it is not one of ours. */
-    static String poolId(CIMObjectPath poolName) {
-        return localId(poolName, POOL, ":pool:");
+    String poolId(CIMObjectPath poolName) {
+        return ObjectPaths.inNamespace(poolName, modelNamespace) ? localId(poolName, POOL, ":pool:") : null;
     }
 
     /** The job id an instance name of LIO_ConcreteJob refers to, or null if it is not one of ours. */
@@ -98,7 +99,8 @@ public final class ObjectNames {
 
     /** The volume id (DeviceID) of an instance name of one of this system's volumes, or null. */
     String volumeId(CIMObjectPath volumeName) {
-        boolean ours = VOLUME.equalsIgnoreCase(volumeName.getObjectName())
+        boolean ours = ObjectPaths.inNamespace(volumeName, modelNamespace)
+                && VOLUME.equalsIgnoreCase(volumeName.getObjectName())
                 && SYSTEM.equals(volumeName.getKeyValue("SystemCreationClassName"))
                 && systemName.equals(volumeName.getKeyValue("SystemName"))
                 && VOLUME.equals(volumeName.getKeyValue("CreationClassName"));

@@ -22,7 +22,7 @@ public final class SmisProviders {
                 .register(ObjectNames.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(names, engine), model)
                 .register(ObjectNames.REPLICATION_CAPABILITIES, replicationCapabilities, model)
                 .register(ObjectNames.JOB, new ConcreteJobProvider(engine, names), model)
-                .register("LIO_StorageSynchronized", new StorageSynchronizedProvider(engine, names), model)
+                .register("LIO_StorageSynchronized", new StorageSynchronizedProvider(engine, inventory, names), model)
                 .register("LIO_AffectedJobElement", JobAssociations.affectedJobElement(names, engine, inventory), model)
                 .register("LIO_OwningJobElement", JobAssociations.owningJobElement(names, engine), model)
                 .register(ObjectNames.CONFIGURATION_CAPABILITIES, new StorageConfigurationCapabilitiesProvider(names), model)

@@ -28,7 +28,7 @@ final class StoragePoolProvider implements InstanceProvider {
 
     @Override
     public CIMInstance getInstance(CIMObjectPath instanceName) {
-        String id = ObjectNames.poolId(instanceName);
+        String id = names.poolId(instanceName);
         return id == null ? null : inventory.pool(id).map(this::instance).orElse(null);
     }
 

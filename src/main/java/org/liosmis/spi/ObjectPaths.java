@@ -20,6 +20,27 @@ public final class ObjectPaths {
         return a.getObjectName().equalsIgnoreCase(b.getObjectName()) && keyMap(a).equals(keyMap(b));
     }
 
+    /** A namespace as CIM compares it: without case, and without leading or trailing slashes. */
+    public static String normalisedNamespace(String namespace) {
+        String trimmed = namespace == null ? "" : namespace.strip();
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the path lies in the namespace; a path that names none is taken to lie in it (the
+     * namespace of the request that carried it).
+     */
+    public static boolean inNamespace(CIMObjectPath path, String namespace) {
+        String own = normalisedNamespace(path.getNamespace());
+        return own.isEmpty() || own.equals(normalisedNamespace(namespace));
+    }
+
     /** True when one of the association's reference properties names the given instance. */
     public static boolean refersTo(CIMInstance association, CIMObjectPath objectName) {
         for (CIMProperty<?> property : association.getProperties()) {

@@ -54,7 +54,7 @@ class DispatcherTest {
             new CIMProperty<>("Extra", CIMDataType.UINT16_T, new UnsignedInteger16(7))});
     }
 
-    final class Children implements InstanceProvider, MethodProvider {
+    class Children implements InstanceProvider, MethodProvider {
         @Override
         public Stream<CIMInstance> enumerateInstances(String namespace, String className) {
             return Stream.of(childInstance("a"), childInstance("b"));
@@ -160,6 +160,21 @@ class DispatcherTest {
                 Projection.ALL).count());
         assertEquals(1, dispatcher.references(child("a"), "Test_Link", "Left", Projection.ALL).count());
         assertEquals(1, dispatcher.referenceNames(child("b"), null, null).count());
+    }
+
+    @Test
+    void anAssociatedObjectDeletedBeforeItIsFetchedIsLeftOutOfAssociators() throws Exception {
+        // b is gone (deleted just after the association was read): the link still names it
+        ProviderRegistry afterDelete = new ProviderRegistry().register("Test_Child", new Children() {
+            @Override
+            public CIMInstance getInstance(CIMObjectPath name) {
+                return ObjectPaths.sameInstance(name, child("b")) ? null : super.getInstance(name);
+            }
+        }, Set.of(NS)).register("Test_Link", new Links(), Set.of(NS));
+        Dispatcher racing = new Dispatcher(new TestClasses(), afterDelete, new Namespaces(Set.of(NS)));
+        assertEquals(List.of(), racing.associators(child("a"), null, null, null, null, Projection.ALL).toList());
+        assertCimError(WBEMException.CIM_ERR_NOT_FOUND,
+                () -> racing.associators(child("b"), null, null, null, null, Projection.ALL));
     }
 
     @Test

@@ -16,13 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.testing.CimQueries;
+import org.liosmis.testing.ReplicaClient;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -39,6 +43,8 @@ class DemoBadInputTest {
     private static final String SERVICE = "LIO_StorageConfigurationService.CreationClassName="
             + "\"LIO_StorageConfigurationService\",Name=\"StorageConfigurationService\","
             + "SystemCreationClassName=\"LIO_StorageSystem\",SystemName=\"lio-demo\"";
+    private static final String COPY_TYPE_SNAPSHOT =
+            "<PARAMVALUE NAME=\"CopyType\" PARAMTYPE=\"uint16\"><VALUE>4</VALUE></PARAMVALUE>";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -130,10 +136,14 @@ class DemoBadInputTest {
     }
 
     private static HttpResponse<String> post(String body) throws Exception {
+        return post("EnumerateInstanceNames", "root%2Flio", body);
+    }
+
+    private static HttpResponse<String> post(String method, String object, String body) throws Exception {
         String auth = Base64.getEncoder().encodeToString(("admin:" + server.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cimom"))
                 .header("Content-Type", "application/xml; charset=\"utf-8\"").header("CIMOperation", "MethodCall")
-                .header("CIMMethod", "EnumerateInstanceNames").header("CIMObject", "root%2Flio")
+                .header("CIMMethod", method).header("CIMObject", object)
                 .header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -144,6 +154,79 @@ class DemoBadInputTest {
                 + "<IMETHODCALL NAME=\"EnumerateInstanceNames\"><LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/>"
                 + "<NAMESPACE NAME=\"lio\"/></LOCALNAMESPACEPATH><IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\""
                 + className + "\"/></IPARAMVALUE></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+    }
+
+    /** A method of the configuration service called in raw CIM-XML, the references written as given; its return value. */
+    private static int callService(String method, String... parameters) throws Exception {
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
+                + "<MESSAGE ID=\"2\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><METHODCALL NAME=\"" + method + "\">"
+                + localPath("root/lio", instanceName("LIO_StorageConfigurationService", "CreationClassName",
+                        "LIO_StorageConfigurationService", "Name", "StorageConfigurationService",
+                        "SystemCreationClassName", "LIO_StorageSystem", "SystemName", "lio-demo"))
+                + String.join("", parameters) + "</METHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+        HttpResponse<String> response = post(method, "root%2Flio:LIO_StorageConfigurationService", body);
+        Matcher returned = Pattern.compile("<RETURNVALUE[^>]*>\\s*<VALUE>(\\d+)</VALUE>").matcher(response.body());
+        assertTrue(returned.find(), response.body());
+        return Integer.parseInt(returned.group(1));
+    }
+
+    private static String instanceName(String className, String... keyValues) {
+        StringBuilder xml = new StringBuilder("<INSTANCENAME CLASSNAME=\"" + className + "\">");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            xml.append("<KEYBINDING NAME=\"").append(keyValues[i]).append("\"><KEYVALUE VALUETYPE=\"string\">")
+                    .append(keyValues[i + 1]).append("</KEYVALUE></KEYBINDING>");
+        }
+        return xml.append("</INSTANCENAME>").toString();
+    }
+
+    private static String volumeName(String deviceId) {
+        return instanceName("LIO_StorageVolume", "CreationClassName", "LIO_StorageVolume", "DeviceID", deviceId,
+                "SystemCreationClassName", "LIO_StorageSystem", "SystemName", "lio-demo");
+    }
+
+    private static String localNamespacePath(String namespace) {
+        StringBuilder xml = new StringBuilder("<LOCALNAMESPACEPATH>");
+        for (String part : namespace.split("/")) {
+            xml.append("<NAMESPACE NAME=\"").append(part).append("\"/>");
+        }
+        return xml.append("</LOCALNAMESPACEPATH>").toString();
+    }
+
+    private static String localPath(String namespace, String instanceName) {
+        return "<LOCALINSTANCEPATH>" + localNamespacePath(namespace) + instanceName + "</LOCALINSTANCEPATH>";
+    }
+
+    private static String hostPath(String namespace, String instanceName) {
+        return "<INSTANCEPATH><NAMESPACEPATH><HOST>127.0.0.1</HOST>" + localNamespacePath(namespace)
+                + "</NAMESPACEPATH>" + instanceName + "</INSTANCEPATH>";
+    }
+
+    private static String reference(String name, String path) {
+        return "<PARAMVALUE NAME=\"" + name + "\" PARAMTYPE=\"reference\"><VALUE.REFERENCE>" + path
+                + "</VALUE.REFERENCE></PARAMVALUE>";
+    }
+
+    @Test
+    void referencesIntoAnotherNamespaceAreInvalidParameters() throws Exception {
+        ReplicaClient replicas = new ReplicaClient(server.client());
+        ReplicaClient.Outcome kept = replicas.createReplica("fileio/demo1", ReplicaClient.SNAPSHOT, "kept", null);
+        if (kept.job() != null) {
+            assertEquals(ReplicaClient.COMPLETED, ReplicaClient.jobState(replicas.awaitEnd(kept.job())));
+        }
+        String pool = instanceName("LIO_StoragePool", "InstanceID", "LIO:pool:default");
+        for (String namespace : List.of("interop", "root/nope")) {
+            assertEquals(5, callService("CreateReplica", COPY_TYPE_SNAPSHOT,
+                    reference("SourceElement", localPath(namespace, volumeName("fileio/demo1")))), namespace);
+            assertEquals(5, callService("CreateReplica", COPY_TYPE_SNAPSHOT,
+                    reference("SourceElement", hostPath(namespace, volumeName("fileio/demo1")))), namespace);
+            assertEquals(5, callService("CreateReplica", COPY_TYPE_SNAPSHOT, reference("SourceElement", volumeName("fileio/demo1")),
+                    reference("TargetPool", localPath(namespace, pool))), namespace);
+            assertEquals(5, callService("ReturnToStoragePool",
+                    reference("TheElement", localPath(namespace, volumeName("fileio/kept")))), namespace);
+        }
+        assertEquals(List.of("fileio/demo1", "fileio/demo2", "fileio/demo3", "fileio/kept"), replicas.volumeIds());
+        // no namespace: the method's own
+        assertEquals(0, callService("ReturnToStoragePool", reference("TheElement", volumeName("fileio/kept"))));
     }
 
     @Test

@@ -26,10 +26,14 @@ import org.liosmis.testing.TestFiles;
  */
 class ReflinkWbemcliTest {
 
-    /** Finds the service and demo3 (64 MiB, 32 MiB of data) for the wbemcli lines after it. */
+    /**
+     * Finds the service and demo3 (64 MiB, 32 MiB of data) for the wbemcli lines after it. The
+     * volume is named without host and namespace: in a method argument wbemcli reads
+     * "root/lio:..." as host "root", namespace "lio", which lio-smis refuses.
+     */
     private static final String NAMES = """
             S=$(wbemcli ein "$LIO/root/lio:LIO_StorageConfigurationService" | sed 's,^[^/]*/,,')
-            V=$(wbemcli ein "$LIO/root/lio:LIO_StorageVolume" | grep '"fileio/demo3"' | sed 's,^[^/]*/,,')
+            V=$(wbemcli ein "$LIO/root/lio:LIO_StorageVolume" | grep '"fileio/demo3"' | sed 's,^[^/]*/[^:]*:,,')
             """;
     private static final Pattern TARGET = Pattern.compile("TargetElement \\(reference\\): (\\S+)");
     private static final Pattern DEVICE_ID = Pattern.compile("DeviceID=\"([^\"]+)\"");
@@ -108,7 +112,8 @@ class ReflinkWbemcliTest {
         }
 
         for (String replica : List.of(snapshot, clone)) {
-            ENV.put("T", replica);
+            // without its namespace, as V: wbemcli would read "root/lio:" as host and namespace
+            ENV.put("T", replica.replaceFirst("^[\\w/]+:", ""));
             String deleted = wbemcli("wbemcli cm \"$LIO/$S\" ReturnToStoragePool.TheElement=\"$T\"");
             assertTrue(deleted.contains(" ReturnToStoragePool: 0"), deleted);
         }

@@ -1,6 +1,8 @@
 package org.liosmis.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.lio.FileioSpec;
 import org.liosmis.lio.LioRoot;
@@ -94,6 +97,29 @@ class LioInventoryTest {
         assertTrue(inventory.volume("bogus/inside").isEmpty());
         assertTrue(inventory.volume("inside").isEmpty());
         assertTrue(inventory.pool("nope").isEmpty());
+    }
+
+    @Test
+    void hasVolumeAnswersWithoutReadingTheVolume() throws Exception {
+        LioInventory inventory = inventory(lioWithVolumes());
+        assertTrue(inventory.hasVolume("fileio/inside"));
+        assertFalse(inventory.hasVolume("fileio/nope"));
+        assertFalse(inventory.hasVolume("bogus/inside"));
+        assertFalse(inventory.hasVolume("inside"));
+    }
+
+    @Test
+    void anUnreadableStorageObjectIsReportedWithoutItsConfigfsPath() throws Exception {
+        LioInventory inventory = inventory(lioWithVolumes());
+        // the object is still there but its info cannot be read: LIO itself is unwell
+        Files.delete(dir.resolve("configfs/core/fileio_0/inside/info"));
+        for (Executable read : List.<Executable>of(() -> inventory.volumes().toList(),
+                () -> inventory.volume("fileio/inside"))) {
+            EngineException e = assertThrows(EngineException.class, read);
+            assertFalse(e.getMessage().contains(dir.toString()), e.getMessage());
+            assertFalse(e.getMessage().contains("ENOENT"), e.getMessage());
+            assertTrue(e.getMessage().contains("the lio-smis log says why"), e.getMessage());
+        }
     }
 
     @Test

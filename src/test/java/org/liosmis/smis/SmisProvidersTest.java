@@ -2,18 +2,28 @@ package org.liosmis.smis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.datapath.FileReplicator;
+import org.liosmis.engine.CopyMethod;
 import org.liosmis.engine.EngineSettings;
+import org.liosmis.engine.Job;
+import org.liosmis.engine.Replica;
 import org.liosmis.engine.ReplicaEngine;
+import org.liosmis.engine.ReplicaKind;
 import org.liosmis.engine.StateStore;
+import org.liosmis.engine.Volume;
 import org.liosmis.lio.LioRoot;
 import org.liosmis.cimom.Dispatcher;
 import org.liosmis.cimom.Namespaces;
@@ -25,6 +35,7 @@ import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.cim.UnsignedInteger64;
+import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /** The SMI-S providers behind the real dispatcher and class repository, over a fixed inventory. */
 class SmisProvidersTest {
@@ -56,6 +67,34 @@ class SmisProvidersTest {
         return names.volume(inventory.volumeList().get(index));
     }
 
+    /** The providers over another inventory, reading the same engine state. */
+    private Dispatcher cimomOver(FixedInventory other) {
+        return new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(), other,
+                engine, names), new Namespaces(Set.of("root/lio", "interop")));
+    }
+
+    /** A snapshot of vol1 by copy: its job, and the relationship the engine keeps for it. */
+    private void snapshot(Job.State jobState, Replica.State replicaState) {
+        Instant now = Instant.now();
+        boolean done = replicaState == Replica.State.ESTABLISHED;
+        store.putJob(new Job("j1", jobState, done ? 100 : 40, "snap1", "fileio/vol1", "fileio/snap1",
+                "/srv/pool/snap1.img", ReplicaKind.SNAPSHOT, now, now, done ? now : null, true, Duration.ofMinutes(5),
+                null, null));
+        store.putReplica(new Replica("fileio/vol1", "fileio/snap1", ReplicaKind.SNAPSHOT, CopyMethod.FULL_COPY,
+                replicaState, done ? 100 : 40, done ? now : null, "j1"));
+    }
+
+    private static FixedInventory withSnapshot(FixedInventory inventory) {
+        List<Volume> volumes = new ArrayList<>(inventory.volumeList());
+        volumes.add(new Volume("fileio/snap1", "snap1", "snap1", "default", Volume.Backstore.FILEIO,
+                "/srv/pool/snap1.img", 512, 2048, "6001405AAAAAAAAAAAAAAAAAAAAAAAAA", Volume.Health.OK, false));
+        return new FixedInventory(inventory.poolList(), volumes);
+    }
+
+    private static List<String> deviceIds(Stream<CIMObjectPath> paths) {
+        return paths.map(p -> String.valueOf(p.getKeyValue("DeviceID"))).sorted().toList();
+    }
+
     @Test
     void everyProvidedClassEnumeratesPolymorphicallyAndConformsToItsClass() throws Exception {
         assertEquals(2, cimom.enumerateInstances("root/lio", "CIM_StorageVolume", true, Projection.ALL).count());
@@ -67,6 +106,49 @@ class SmisProvidersTest {
         // every association in one go: CIM_Dependency and CIM_Component subtrees
         assertEquals(1 + 2, cimom.enumerateInstances("root/lio", "CIM_Dependency", true, Projection.ALL).count());
         assertEquals(2 + 2, cimom.enumerateInstances("root/lio", "CIM_Component", true, Projection.ALL).count());
+    }
+
+    @Test
+    void aReplicaBeingCopiedIsNamedByNoAssociationWhileItsVolumeDoesNotExist() throws Exception {
+        snapshot(Job.State.RUNNING, Replica.State.COPYING);
+        CIMObjectPath job = names.job("j1");
+        WBEMException notFound = assertThrows(WBEMException.class,
+                () -> cimom.getInstance(names.volume("fileio/snap1"), Projection.ALL));
+        assertEquals(WBEMException.CIM_ERR_NOT_FOUND, notFound.getID());
+        assertEquals(0, cimom.enumerateInstances("root/lio", "CIM_StorageSynchronized", true, Projection.ALL).count());
+        assertEquals(0, cimom.references(volumePath(0), "CIM_StorageSynchronized", null, Projection.ALL).count());
+        // the source's pool and system, no volume
+        assertEquals(List.of(ObjectNames.POOL, ObjectNames.SYSTEM), cimom.associators(volumePath(0), null, null, null,
+                null, Projection.ALL).map(i -> i.getObjectPath().getObjectName()).sorted().toList());
+        assertEquals(List.of(ObjectNames.CONFIGURATION_SERVICE), cimom.associators(job, null, null, null, null,
+                Projection.ALL).map(i -> i.getObjectPath().getObjectName()).toList());
+    }
+
+    @Test
+    void aCopiedReplicaIsNamedOnceItsVolumeExists() throws Exception {
+        snapshot(Job.State.COMPLETED, Replica.State.ESTABLISHED);
+        Dispatcher made = cimomOver(withSnapshot(inventory));
+        CIMInstance sync = made.references(volumePath(0), "CIM_StorageSynchronized", null, Projection.ALL)
+                .findFirst().orElseThrow();
+        assertEquals(new UnsignedInteger16(14), sync.getPropertyValue("SyncState"));
+        assertEquals(new UnsignedInteger16(4), sync.getPropertyValue("CopyState"));
+        assertEquals(List.of("fileio/snap1"), deviceIds(made.associatorNames(volumePath(0), "CIM_StorageSynchronized",
+                null, null, null)));
+        assertEquals(List.of("fileio/snap1"), deviceIds(made.associatorNames(names.job("j1"), "CIM_AffectedJobElement",
+                null, null, null)));
+        assertEquals(1, made.associators(names.volume("fileio/snap1"), "CIM_AffectedJobElement", null, null, null,
+                Projection.ALL).count());
+    }
+
+    @Test
+    void aRelationshipWhoseReplicaWasDeletedElsewhereIsNotShown() throws Exception {
+        // the job completed, then targetcli deleted snap1 behind lio-smis' back
+        snapshot(Job.State.COMPLETED, Replica.State.ESTABLISHED);
+        assertEquals(0, cimom.enumerateInstances("root/lio", "CIM_StorageSynchronized", true, Projection.ALL).count());
+        assertEquals(List.of(), deviceIds(cimom.associatorNames(volumePath(0), "CIM_StorageSynchronized", null, null,
+                null)));
+        assertEquals(0, cimom.associators(names.job("j1"), "CIM_AffectedJobElement", null, null, null,
+                Projection.ALL).count());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.liosmis.lio.configfs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,9 @@ public final class KernelConfigFs implements ConfigFs {
             return entries.map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw failure("list", dir, e);
+        } catch (UncheckedIOException e) {
+            // readdir failing after the open, as when the directory is removed meanwhile
+            throw failure("list", dir, e.getCause());
         }
     }
 
