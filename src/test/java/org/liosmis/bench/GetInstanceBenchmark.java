@@ -38,7 +38,8 @@ import org.liosmis.testing.ServerProcess;
 class GetInstanceBenchmark {
 
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
-    private static final long WARMUP_MILLIS = 5_000;
+    // long enough for the JIT to settle: C2 still compiles a good share of the CPU in the first seconds
+    private static final long WARMUP_MILLIS = 15_000;
     private static final long MEASURE_MILLIS = 10_000;
     private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final String BODY = "<?xml version=\"1.0\" encoding=\"utf-8\"?><CIM CIMVERSION=\"2.0\" "
@@ -66,11 +67,11 @@ class GetInstanceBenchmark {
                     perConnection.add(threads.submit(() -> loop(server.httpPort(), request, measureFrom, end)));
                 }
                 Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(measureFrom - System.nanoTime())));
-                long serverTicksBefore = cpuTicks(server.pid());
-                long clientTicksBefore = cpuTicks(ProcessHandle.current().pid());
+                long[] serverBefore = cpuTicks(server.pid());
+                long[] clientBefore = cpuTicks(ProcessHandle.current().pid());
                 Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
-                long serverTicks = cpuTicks(server.pid()) - serverTicksBefore;
-                long clientTicks = cpuTicks(ProcessHandle.current().pid()) - clientTicksBefore;
+                long[] serverAfter = cpuTicks(server.pid());
+                long[] clientAfter = cpuTicks(ProcessHandle.current().pid());
                 List<Long> latencies = new ArrayList<>();
                 for (Future<long[]> f : perConnection) {
                     for (long nanos : f.get()) {
@@ -79,13 +80,16 @@ class GetInstanceBenchmark {
                 }
                 Timings timings = Timings.of(latencies.stream().mapToLong(Long::longValue).toArray());
                 assertTrue(timings.count() > 0);
-                double perRequestMicros = serverTicks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / timings.count();
+                long requests = timings.count();
                 System.out.printf(Locale.ROOT, "%n| GetInstance, %d kept-alive connections, Basic auth, %d s "
-                        + "| %,.0f requests/s | server CPU %.0f us/request, client CPU %.0f us/request; latency median "
-                        + "%.2f ms, p99 %.2f ms; %,d requests |%n", CONNECTIONS, MEASURE_MILLIS / 1000,
-                        timings.count() * 1000.0 / MEASURE_MILLIS, perRequestMicros,
-                        clientTicks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / timings.count(),
-                        timings.medianMillis(), timings.percentileMillis(99), timings.count());
+                        + "| %,.0f requests/s | server CPU %.0f us/request (user %.0f, system %.0f), client CPU %.0f "
+                        + "us/request; latency median %.2f ms, p99 %.2f ms; %,d requests |%n", CONNECTIONS,
+                        MEASURE_MILLIS / 1000, requests * 1000.0 / MEASURE_MILLIS,
+                        micros(serverAfter[0] + serverAfter[1] - serverBefore[0] - serverBefore[1], requests),
+                        micros(serverAfter[0] - serverBefore[0], requests),
+                        micros(serverAfter[1] - serverBefore[1], requests),
+                        micros(clientAfter[0] + clientAfter[1] - clientBefore[0] - clientBefore[1], requests),
+                        timings.medianMillis(), timings.percentileMillis(99), requests);
             } finally {
                 threads.shutdownNow();
             }
@@ -177,10 +181,14 @@ class GetInstanceBenchmark {
         return line.toString();
     }
 
-    /** utime + stime of a process, in clock ticks. */
-    private static long cpuTicks(long pid) throws IOException {
+    /** User and system CPU time of a process (utime, stime), in clock ticks. */
+    private static long[] cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    }
+
+    private static double micros(long ticks, long requests) {
+        return ticks * 1_000_000.0 / CLOCK_TICKS_PER_SECOND / requests;
     }
 }

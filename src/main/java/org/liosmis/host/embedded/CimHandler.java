@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
@@ -97,19 +98,15 @@ final class CimHandler extends Handler.Abstract.NonBlocking {
     private void receive(Request request, Response response, Callback callback, OperationHeaders headers,
                          long announced) {
         AtomicBoolean settled = new AtomicBoolean();
-        long left = request.getBeginNanoTime() + limits.requestTimeout().toNanos() - System.nanoTime();
-        Scheduler.Task timeout = scheduler.schedule(() -> {
-            if (settled.compareAndSet(false, true)) {
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                reject(response, callback, new RequestRejected(408, null, "the request did not arrive whole within "
-                        + limits.requestTimeout().toSeconds() + " s"));
-            }
-        }, Math.max(left, 0), TimeUnit.NANOSECONDS);
+        AtomicReference<Scheduler.Task> timeout = new AtomicReference<>();
         RequestBody.read(request, announced, limits.maxBodyBytes(), (body, failure) -> {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            timeout.cancel();
+            Scheduler.Task waiting = timeout.get();
+            if (waiting != null) {
+                waiting.cancel();
+            }
             if (failure instanceof BodyTooLarge) {
                 tooLarge(response, callback);
             } else if (failure != null) {
@@ -118,6 +115,17 @@ final class CimHandler extends Handler.Abstract.NonBlocking {
                 busy(response, callback);
             }
         });
+        // most bodies arrive with their head and are read by now; only one still arriving needs a deadline
+        if (!settled.get()) {
+            long left = request.getBeginNanoTime() + limits.requestTimeout().toNanos() - System.nanoTime();
+            timeout.set(scheduler.schedule(() -> {
+                if (settled.compareAndSet(false, true)) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                    reject(response, callback, new RequestRejected(408, null, "the request did not arrive whole"
+                            + " within " + limits.requestTimeout().toSeconds() + " s"));
+                }
+            }, Math.max(left, 0), TimeUnit.NANOSECONDS));
+        }
     }
 
     private void serve(Request request, Response response, Callback callback, OperationHeaders headers, byte[] body) {
