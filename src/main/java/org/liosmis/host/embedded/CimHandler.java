@@ -38,7 +38,7 @@ final class CimHandler extends Handler.Abstract.NonBlocking {
 
     private static final Logger LOG = LoggerFactory.getLogger(CimHandler.class);
     // most answers are smaller: they go out in one write, and a failure while producing them is still a CIM error
-    private static final int HELD_RESPONSE_BYTES = 32 * 1024;
+    private static final int RESPONSE_PIECE_BYTES = 32 * 1024;
 
     private final OperationDispatcher dispatcher;
     private final SafeXmlReader reader;
@@ -182,7 +182,8 @@ final class CimHandler extends Handler.Abstract.NonBlocking {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml; charset=\"utf-8\"");
         response.getHeaders().put("CIMOperation", "MethodResponse");
-        ResponseStream body = new ResponseStream(response, HELD_RESPONSE_BYTES);
+        ResponseStream body = new ResponseStream(response, request.getConnectionMetaData().getConnection()
+                .getEndPoint(), RESPONSE_PIECE_BYTES, limits);
         try (CimResponse answer = dispatcher.dispatch(cim, host)) {
             write(answer, body);
         } catch (ResponseAborted e) {

@@ -8,7 +8,6 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.liosmis.cimom.CimOperations;
 import org.liosmis.host.cimxml.OperationDispatcher;
@@ -79,7 +78,7 @@ public final class EmbeddedServer implements AutoCloseable {
             CimHandler handler = new CimHandler(new OperationDispatcher(operations),
                     new SafeXmlReader(limits.maxNestingDepth()), authentication, limits, workers, guard,
                     server.getScheduler());
-            server.setHandler(new MinimumDataRateHandler(handler, 0, limits.minResponseBytesPerSecond()));
+            server.setHandler(handler);
             server.start();
             int httpPort = plain == null ? -1 : plain.getLocalPort();
             int httpsPort = secure == null ? -1 : secure.getLocalPort();

@@ -3,35 +3,48 @@ package org.liosmis.host.embedded;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.io.Content;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.FutureCallback;
 
 /**
- * A response body that is held back until it passes a size: a small answer goes out in one
- * write with its Content-Length, and one that fails before then can still be replaced by
- * an ERROR answer. Past that size it streams (chunked) and a failure can only break it off.
+ * A response body written in pieces of a fixed size. The first piece is held back: a small
+ * answer goes out in one write with its Content-Length, and one that fails before the first
+ * piece is full can still be replaced by an ERROR answer. Past it the response streams
+ * (chunked) and a failure can only break it off.
+ *
+ * <p>Each write must be taken by the client within the idle timeout plus what its size takes
+ * at the minimum rate, or the connection is closed: a client that reads too slowly does not
+ * hold its worker.
  */
 final class ResponseStream extends OutputStream {
 
     private final Response response;
-    private final byte[] held;
+    private final EndPoint endPoint;
+    private final Duration idleTimeout;
+    private final long minBytesPerSecond;
+    private final byte[] piece;
     private int count;
-    private OutputStream streaming;
+    private boolean started;
 
-    ResponseStream(Response response, int holdBytes) {
+    ResponseStream(Response response, EndPoint endPoint, int pieceBytes, ServerLimits limits) {
         this.response = response;
-        this.held = new byte[holdBytes];
+        this.endPoint = endPoint;
+        this.idleTimeout = limits.idleTimeout();
+        this.minBytesPerSecond = limits.minResponseBytesPerSecond();
+        this.piece = new byte[pieceBytes];
     }
 
     /** True once bytes went to the client: the answer can no longer be replaced. */
     boolean started() {
-        return streaming != null;
+        return started;
     }
 
     /** Forgets what is held, to write another answer instead. */
     void discard() {
-        if (started()) {
+        if (started) {
             throw new IllegalStateException("the response has started: it cannot be replaced");
         }
         count = 0;
@@ -44,27 +57,38 @@ final class ResponseStream extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        if (streaming == null) {
-            if (count + length <= held.length) {
-                System.arraycopy(bytes, offset, held, count, length);
-                count += length;
-                return;
+        while (length > 0) {
+            if (count == piece.length) {
+                started = true;
+                send(false);
             }
-            streaming = Content.Sink.asOutputStream(response);
-            streaming.write(held, 0, count);
+            int taken = Math.min(length, piece.length - count);
+            System.arraycopy(bytes, offset, piece, count, taken);
+            count += taken;
+            offset += taken;
+            length -= taken;
         }
-        streaming.write(bytes, offset, length);
     }
 
     @Override
     public void close() throws IOException {
-        if (streaming != null) {
-            streaming.close();
-            return;
+        send(true);
+    }
+
+    private void send(boolean last) throws IOException {
+        FutureCallback written = new FutureCallback();
+        response.write(last, ByteBuffer.wrap(piece, 0, count), written);
+        if (!written.isDone()) {
+            long allowedMillis = idleTimeout.toMillis()
+                    + (minBytesPerSecond == 0 ? 0 : count * 1000L / minBytesPerSecond);
+            try {
+                written.block(allowedMillis, TimeUnit.MILLISECONDS);
+            } catch (IOException late) {
+                endPoint.close(late);
+                throw late;
+            }
         }
-        try (Blocker.Callback written = Blocker.callback()) {
-            response.write(true, ByteBuffer.wrap(held, 0, count), written);
-            written.block();
-        }
+        written.block();
+        count = 0;
     }
 }

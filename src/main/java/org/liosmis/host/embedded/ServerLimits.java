@@ -64,4 +64,9 @@ public record ServerLimits(long maxBodyBytes, long maxBufferedBodyBytes, int max
         return new ServerLimits(maxBodyBytes, maxBufferedBodyBytes, maxNestingDepth, workerThreads, queueCapacity,
                 maxConnections, maxConnectionsPerAddress, idle, request, minResponseBytesPerSecond);
     }
+
+    public ServerLimits withMinResponseBytesPerSecond(long value) {
+        return new ServerLimits(maxBodyBytes, maxBufferedBodyBytes, maxNestingDepth, workerThreads, queueCapacity,
+                maxConnections, maxConnectionsPerAddress, idleTimeout, requestTimeout, value);
+    }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,6 +190,48 @@ class HostileClientsTest {
         } finally {
             attacking.set(false);
             attack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aClientReadingItsResponseSlowlyDoesNotHoldAWorker() throws Exception {
+        server.close();
+        // one worker and no queue: while anything holds the worker, another request gets 503
+        server = EmbeddedServer.start(config().withLimits(limits -> limits.withWorkers(1, 0)
+                .withTimeouts(Duration.ofSeconds(3), REQUEST_TIMEOUT).withMinResponseBytesPerSecond(64 * 1024)),
+                new FakeOperations());
+        AtomicBoolean reading = new AtomicBoolean(true);
+        CompletableFuture<Void> slowReader = CompletableFuture.runAsync(() -> {
+            try (Socket slow = new Socket()) {
+                slow.setReceiveBufferSize(4096);
+                slow.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.httpPort()));
+                String many = BadInputTest.call("EnumerateInstances",
+                        "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"LIO_Many\"/></IPARAMVALUE>");
+                slow.getOutputStream().write((RawHttp.head("POST", "MethodCall", "EnumerateInstances",
+                        "root%2Flio", RawHttp.AUTHORIZATION, "Content-Length: " + many.length()) + many)
+                        .getBytes(StandardCharsets.UTF_8));
+                byte[] sip = new byte[2048];
+                // 4 KiB/s, often enough never to be idle but far below the minimum rate, for at most 20 s
+                for (int n = 0; n < 40 && reading.get() && slow.getInputStream().read(sip) >= 0; n++) {
+                    sleep(500);
+                }
+            } catch (IOException cutOff) {
+                // what the server may do to a reader this slow
+            }
+        });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
+            int status;
+            do {
+                sleep(250);
+                try (RawHttp http = new RawHttp(server.httpPort())) {
+                    status = http.call("EnumerateInstanceNames", ENUMERATE_NAMES).status();
+                }
+            } while (status == 503 && System.nanoTime() < deadline);
+            assertEquals(200, status, "the worker is free again while the slow client still reads");
+        } finally {
+            reading.set(false);
+            slowReader.get(30, TimeUnit.SECONDS);
         }
     }
 
