@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.testing.HttpText;
 import org.liosmis.testing.ServerProcess;
 
 /**
@@ -131,11 +132,11 @@ class GetInstanceBenchmark {
 
     /** Reads one 200 response, by its Content-Length or its chunks, and checks it is an instance. */
     private static void readResponse(InputStream in) throws IOException {
-        String status = line(in);
+        String status = HttpText.line(in);
         assertTrue(status.startsWith("HTTP/1.1 200"), status);
         long length = -1;
         boolean chunked = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        for (String header = HttpText.line(in); !header.isEmpty(); header = HttpText.line(in)) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(header.substring(15).trim());
@@ -144,15 +145,19 @@ class GetInstanceBenchmark {
             }
         }
         if (chunked) {
-            for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+            for (long size = chunkSize(in); size > 0; size = chunkSize(in)) {
                 skip(in, size);
-                line(in);
+                HttpText.line(in);
             }
-            line(in);
+            HttpText.line(in);
         } else {
             assertEquals(true, length > 0, "a response without a body");
             skip(in, length);
         }
+    }
+
+    private static long chunkSize(InputStream in) throws IOException {
+        return Long.parseLong(HttpText.line(in).trim(), 16);
     }
 
     private static void skip(InputStream in, long bytes) throws IOException {
@@ -166,19 +171,6 @@ class GetInstanceBenchmark {
             }
             left -= skipped;
         }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("the server closed the connection");
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
     }
 
     /** User and system CPU time of a process (utime, stime), in clock ticks. */

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Clients that stall, idle, trickle or crowd in, from their own address (127.0.0.2), while a
@@ -114,21 +116,12 @@ class HostileClientsTest {
         legitimateRequestsAreAnswered(10);
     }
 
-    @Test
-    void moreIdleConnectionsThanTheLimitLockNobodyOut() throws Exception {
+    /** 100 idle connections from one address: past the limit in all, or past the limit for one address. */
+    @ParameterizedTest
+    @CsvSource({"64, 256", "64, 16"})
+    void moreIdleConnectionsThanALimitLockNobodyOut(int total, int perAddress) throws Exception {
         server.close();
-        server = EmbeddedServer.start(config().withLimits(limits -> limits.withConnections(64, 256)),
-                new FakeOperations());
-        for (int i = 0; i < 100; i++) {
-            hostileConnection();
-        }
-        legitimateRequestsAreAnswered(10);
-    }
-
-    @Test
-    void oneAddressCannotTakeEveryConnection() throws Exception {
-        server.close();
-        server = EmbeddedServer.start(config().withLimits(limits -> limits.withConnections(64, 16)),
+        server = EmbeddedServer.start(config().withLimits(limits -> limits.withConnections(total, perAddress)),
                 new FakeOperations());
         for (int i = 0; i < 100; i++) {
             hostileConnection();

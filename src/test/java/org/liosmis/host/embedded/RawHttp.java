@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.liosmis.testing.HttpText;
 
 /** A bare HTTP/1.1 connection, to send what well-behaved clients never would. */
 final class RawHttp implements AutoCloseable {
@@ -80,37 +81,24 @@ final class RawHttp implements AutoCloseable {
     }
 
     Response read() throws IOException {
-        String statusLine = line();
+        String statusLine = HttpText.line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new HashMap<>();
-        for (String line = line(); !line.isEmpty(); line = line()) {
+        for (String line = HttpText.line(in); !line.isEmpty(); line = HttpText.line(in)) {
             int colon = line.indexOf(':');
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+            for (int size = chunkSize(); size > 0; size = chunkSize()) {
                 body.write(in.readNBytes(size));
-                line();
+                HttpText.line(in);
             }
-            line();
+            HttpText.line(in);
         } else if (headers.containsKey("content-length")) {
             body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
         }
         return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
-    }
-
-    private String line() throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("the server closed the connection");
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
     }
 
     void timeout(int millis) throws IOException {
@@ -127,6 +115,10 @@ final class RawHttp implements AutoCloseable {
         } catch (java.net.SocketException reset) {
             return true;
         }
+    }
+
+    private int chunkSize() throws IOException {
+        return Integer.parseInt(HttpText.line(in).trim(), 16);
     }
 
     @Override
