@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.liosmis.cimom.Dispatcher;
 import org.liosmis.cimom.Namespaces;
 import org.liosmis.cimom.ProviderRegistry;
@@ -44,12 +45,22 @@ final class ServeCommand {
 
     static void run(List<String> args) throws UsageException, IOException, ConfigFsException, InterruptedException {
         ServeOptions options = ServeOptions.parse(args);
-        RunningService service = start(options);
+        // SIGTERM is handled from before the first request can arrive: a stop during start waits for the
+        // start to finish, then closes what it made
+        AtomicReference<RunningService> service = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
+        Object starting = new Object();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
+            synchronized (starting) {
+                if (service.get() != null) {
+                    service.get().close();
+                }
+            }
             stopped.countDown();
         }, "lio-smis-shutdown"));
+        synchronized (starting) {
+            service.set(start(options));
+        }
         stopped.await();
     }
 

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -45,9 +46,13 @@ public final class StateStore implements ElementNames, AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Connection connection;
+    // every read of a volume wants its ElementName: they are kept in memory too, and written through
+    private final Map<String, String> elementNames = new ConcurrentHashMap<>();
 
     private StateStore(Connection connection) {
         this.connection = connection;
+        query("SELECT volume_id, element_name FROM element_names",
+                row -> elementNames.put(row.getString(1), row.getString(2)));
     }
 
     /** Opens (creating if new) the database file, readable by its owner only. */
@@ -158,20 +163,18 @@ public final class StateStore implements ElementNames, AutoCloseable {
             return false;
         }
         update("INSERT OR REPLACE INTO element_names VALUES (?, ?)", volumeId, elementName);
+        elementNames.put(volumeId, elementName);
         return true;
     }
 
     @Override
-    public synchronized Map<String, String> elementNames() {
-        Map<String, String> names = new HashMap<>();
-        query("SELECT volume_id, element_name FROM element_names", row -> names.put(row.getString(1), row.getString(2)));
-        return names;
+    public Map<String, String> elementNames() {
+        return Map.copyOf(elementNames);
     }
 
     @Override
-    public synchronized Optional<String> elementName(String volumeId) {
-        return query("SELECT element_name FROM element_names WHERE volume_id = ?", row -> row.getString(1), volumeId)
-                .stream().findFirst();
+    public Optional<String> elementName(String volumeId) {
+        return Optional.ofNullable(elementNames.get(volumeId));
     }
 
     public synchronized Optional<String> volumeNamed(String elementName) {
@@ -181,6 +184,7 @@ public final class StateStore implements ElementNames, AutoCloseable {
 
     public synchronized void releaseElementName(String volumeId) {
         update("DELETE FROM element_names WHERE volume_id = ?", volumeId);
+        elementNames.remove(volumeId);
     }
 
     // ---- what it knows

@@ -46,12 +46,21 @@ public final class OperationDispatcher {
                 case CimRequest.Intrinsic intrinsic -> intrinsic(intrinsic, host);
                 case CimRequest.Extrinsic extrinsic -> extrinsic(extrinsic, host);
             };
-        } catch (WBEMException e) {
-            return error(request, host, e.getID(), e.getMessage());
-        } catch (RuntimeException e) {
-            return error(request, host, WBEMException.CIM_ERR_FAILED,
-                    request.methodName() + " failed: " + e.getMessage());
+        } catch (WBEMException | RuntimeException e) {
+            return failed(request, host, e);
         }
+    }
+
+    /**
+     * The ERROR answer to a request whose operation failed: at once, or while its results were
+     * produced but before any of them had been sent.
+     */
+    public CimResponse failed(CimRequest request, String host, Exception failure) {
+        if (failure instanceof WBEMException e) {
+            return error(request, host, e.getID(), e.getMessage());
+        }
+        return error(request, host, WBEMException.CIM_ERR_FAILED, request.methodName() + " failed: "
+                + failure.getMessage());
     }
 
     private CimResponse intrinsic(CimRequest.Intrinsic request, String host) throws WBEMException {

@@ -1,13 +1,14 @@
 package org.liosmis.host.embedded;
 
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.liosmis.cimom.CimOperations;
 import org.liosmis.host.cimxml.OperationDispatcher;
 import org.liosmis.host.cimxml.SafeXmlReader;
@@ -15,70 +16,114 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded WBEM server: CIM-XML over HTTP and HTTPS on the JDK's HTTP server, with
- * keep-alive, Basic authentication, bounded bodies, bounded workers and bounded
- * connections. Requests are served at {@code /cimom} and {@code /}.
+ * The embedded WBEM server: CIM-XML over HTTP and HTTPS, with keep-alive, Basic
+ * authentication and the bounds of {@link ServerLimits}. Requests are served at any path
+ * ({@code /cimom} and {@code /} are what clients use).
+ *
+ * <p>Jetty does the HTTP: it parses requests without blocking, so a client that stalls or
+ * trickles holds no thread, only its connection, and the request timeout
+ * ({@link ConnectionGuard}, {@link CimHandler}) takes that away too.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+    // Jetty's own threads accept, parse and read bodies; CIM operations run on the WorkerPool
+    private static final int HTTP_THREADS = 16;
+    private static final int ACCEPT_BACKLOG = 1024;
+    // at the connection limit, idle connections get this long before they are closed to make room
+    private static final long IDLE_MILLIS_AT_LIMIT = 250;
+    private static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
 
-    private final List<HttpServer> listeners;
+    private final Server server;
     private final WorkerPool workers;
+    private final ConnectionGuard guard;
     private final int httpPort;
     private final int httpsPort;
 
-    private EmbeddedServer(List<HttpServer> listeners, WorkerPool workers, int httpPort, int httpsPort) {
-        this.listeners = listeners;
+    private EmbeddedServer(Server server, WorkerPool workers, ConnectionGuard guard, int httpPort, int httpsPort) {
+        this.server = server;
         this.workers = workers;
+        this.guard = guard;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
     }
 
-    /** Binds the listeners the configuration asks for and starts serving. */
+    /**
+     * Binds the listeners the configuration asks for and starts serving. Everything is made
+     * first (the HTTPS key store included), so the server answers nothing until it is whole.
+     */
     public static EmbeddedServer start(ServerConfig config, CimOperations operations) throws IOException {
         config.checkComplete();
-        JdkServerLimits.apply(config);
-        CimHandler handler = new CimHandler(new OperationDispatcher(operations),
-                new SafeXmlReader(config.maxNestingDepth()), config.maxBodyBytes());
-        WorkerPool workers = new WorkerPool(config.workerThreads(), config.queueCapacity());
-        List<HttpServer> listeners = new ArrayList<>();
+        ServerLimits limits = config.limits();
+        QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2);
+        threads.setName("cim-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        server.setErrorHandler(new PlainErrors());
+        NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(limits.maxConnections(), server);
+        connectionLimit.setEndPointIdleTimeout(IDLE_MILLIS_AT_LIMIT);
+        server.addBean(connectionLimit);
+        ConnectionGuard guard = new ConnectionGuard(limits.maxConnections(), limits.maxConnectionsPerAddress(),
+                limits.requestTimeout());
+        WorkerPool workers = new WorkerPool(limits.workerThreads(), limits.queueCapacity());
         try {
-            int httpPort = -1;
-            int httpsPort = -1;
-            if (config.httpPort() != -1) {
-                HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.httpPort()), 0);
-                httpPort = serve(http, listeners, config, handler, workers);
-            }
-            if (config.httpsPort() != -1) {
-                HttpsServer https = HttpsServer.create(
-                        new InetSocketAddress(config.bindAddress(), config.httpsPort()), 0);
-                https.setHttpsConfigurator(new HttpsConfigurator(TlsKeyStore.sslContext(config)));
-                httpsPort = serve(https, listeners, config, handler, workers);
-            }
+            HttpConfiguration http = httpConfiguration(limits);
+            ServerConnector plain = config.httpPort() == -1 ? null : connector(server, config, config.httpPort(), guard,
+                    new HttpConnectionFactory(http));
+            ServerConnector secure = config.httpsPort() == -1 ? null : connector(server, config, config.httpsPort(),
+                    guard, new SslConnectionFactory(TlsPolicy.serverContext(config), "http/1.1"),
+                    new HttpConnectionFactory(http));
+            BasicAuthentication authentication = config.credentials() == null ? null
+                    : new BasicAuthentication(config.credentials(), config.realm());
+            CimHandler handler = new CimHandler(new OperationDispatcher(operations),
+                    new SafeXmlReader(limits.maxNestingDepth()), authentication, limits, workers, guard,
+                    server.getScheduler());
+            server.setHandler(handler);
+            server.start();
+            int httpPort = plain == null ? -1 : plain.getLocalPort();
+            int httpsPort = secure == null ? -1 : secure.getLocalPort();
             LOG.info("serving CIM-XML on {} (http {}, https {}{})", config.bindAddress(), httpPort, httpsPort,
-                    config.credentials() == null ? ", no authentication" : "");
-            return new EmbeddedServer(listeners, workers, httpPort, httpsPort);
-        } catch (IOException | RuntimeException e) {
-            listeners.forEach(listener -> listener.stop(0));
+                    authentication == null ? ", no authentication" : "");
+            return new EmbeddedServer(server, workers, guard, httpPort, httpsPort);
+        } catch (Exception e) {
+            stop(server);
             workers.close();
-            throw e;
+            guard.close();
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("cannot listen on " + config.bindAddress() + ": " + rootMessage(e), e);
         }
     }
 
-    private static int serve(HttpServer server, List<HttpServer> listeners, ServerConfig config, CimHandler handler,
-                             WorkerPool workers) {
-        listeners.add(server);
-        for (String path : List.of("/cimom", "/")) {
-            HttpContext context = server.createContext(path, handler);
-            context.getFilters().add(new OverloadFilter());
-            if (config.credentials() != null) {
-                context.setAuthenticator(new BasicAuthentication(config.credentials(), config.realm()));
-            }
+    private static HttpConfiguration httpConfiguration(ServerLimits limits) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        // a response write that makes no progress for this long fails, and frees its worker
+        http.setIdleTimeout(limits.idleTimeout().toMillis());
+        return http;
+    }
+
+    private static ServerConnector connector(Server server, ServerConfig config, int port, ConnectionGuard guard,
+                                             ConnectionFactory... factories) {
+        ServerConnector connector = new ServerConnector(server, 1, 1, factories);
+        connector.setHost(config.bindAddress());
+        connector.setPort(port);
+        connector.setIdleTimeout(config.limits().idleTimeout().toMillis());
+        connector.setAcceptQueueSize(ACCEPT_BACKLOG);
+        connector.addEventListener(guard);
+        server.addConnector(connector);
+        return connector;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
         }
-        server.setExecutor(workers);
-        server.start();
-        return server.getAddress().getPort();
+        return root.getMessage() == null ? "the port is not available" : root.getMessage();
     }
 
     /** The bound HTTP port, or -1 when HTTP is off. */
@@ -91,11 +136,20 @@ public final class EmbeddedServer implements AutoCloseable {
         return httpsPort;
     }
 
-    /** Stops accepting, gives running exchanges a moment to finish, then stops the workers. */
+    /** Stops accepting and closes the connections, then stops the workers. */
     @Override
     public void close() {
-        listeners.forEach(listener -> listener.stop(1));
+        stop(server);
         workers.close();
+        guard.close();
         LOG.info("stopped serving CIM-XML");
+    }
+
+    private static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("the HTTP server did not stop cleanly: {}", e.toString());
+        }
     }
 }

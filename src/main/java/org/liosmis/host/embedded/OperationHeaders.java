@@ -1,11 +1,11 @@
 package org.liosmis.host.embedded;
 
-import com.sun.net.httpserver.Headers;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liosmis.host.cimxml.CimRequest;
+import org.eclipse.jetty.http.HttpFields;
 import org.liosmis.host.cimxml.RequestRejected;
 
 /**
@@ -18,12 +18,12 @@ final class OperationHeaders {
 
     private static final Pattern MAN_PREFIX = Pattern.compile(";\\s*ns\\s*=\\s*(\\d+)");
 
-    private final Headers headers;
+    private final HttpFields headers;
     private final String prefix;
 
-    OperationHeaders(String httpMethod, Headers headers) {
+    OperationHeaders(String httpMethod, HttpFields headers) {
         this.headers = headers;
-        String man = headers.getFirst("Man");
+        String man = headers.get("Man");
         Matcher matcher = man == null ? null : MAN_PREFIX.matcher(man);
         this.prefix = "M-POST".equalsIgnoreCase(httpMethod) && matcher != null && matcher.find()
                 ? matcher.group(1) + "-" : "";
@@ -49,8 +49,17 @@ final class OperationHeaders {
                     + request.methodName());
         }
         String object = get("CIMObject");
-        if (object != null && !objectMatches(URLDecoder.decode(object.trim(), StandardCharsets.UTF_8), request)) {
+        if (object != null && !objectMatches(percentDecoded(object), request)) {
             throw RequestRejected.headerMismatch("the CIMObject header " + object + " does not match the body");
+        }
+    }
+
+    private static String percentDecoded(String object) throws RequestRejected {
+        try {
+            return URLDecoder.decode(object.trim(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.headerMismatch("the CIMObject header " + object + " is not validly percent-encoded"
+                    + " (a % must be followed by two hexadecimal digits)");
         }
     }
 
@@ -76,6 +85,6 @@ final class OperationHeaders {
     }
 
     private String get(String name) {
-        return headers.getFirst(prefix + name);
+        return headers.get(prefix + name);
     }
 }

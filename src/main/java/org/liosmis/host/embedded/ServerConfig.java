@@ -1,7 +1,7 @@
 package org.liosmis.host.embedded;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * How the embedded server listens and what it bounds. Ports: 0 picks a free one, -1
@@ -12,27 +12,15 @@ import java.time.Duration;
  * @param keyStorePassword never printed by {@link #toString()}
  */
 public record ServerConfig(String bindAddress, int httpPort, int httpsPort, Path keyStore, String keyStorePassword,
-                           Path stateDirectory, Credentials credentials, String realm, long maxBodyBytes,
-                           int maxNestingDepth, int workerThreads, int queueCapacity, int maxConnections,
-                           Duration idleTimeout) {
+                           Path stateDirectory, Credentials credentials, String realm, ServerLimits limits) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 5988;
     public static final int DEFAULT_HTTPS_PORT = 5989;
-    public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
-    public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
-    public static final int DEFAULT_WORKER_THREADS = 8;
-    public static final int DEFAULT_QUEUE_CAPACITY = 32;
-    public static final int DEFAULT_MAX_CONNECTIONS = 128;
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public ServerConfig {
         if (httpPort < -1 || httpPort > 65535 || httpsPort < -1 || httpsPort > 65535) {
             throw new IllegalArgumentException("ports are 0..65535, or -1 for off");
-        }
-        if (maxBodyBytes < 1 || maxNestingDepth < 1 || workerThreads < 1 || queueCapacity < 0 || maxConnections < 1
-                || idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("limits must be positive");
         }
     }
 
@@ -49,72 +37,49 @@ public record ServerConfig(String bindAddress, int httpPort, int httpsPort, Path
     /** The defaults: loopback, HTTP on 5988, HTTPS off, no authentication. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_BIND_ADDRESS, DEFAULT_HTTP_PORT, -1, null, null, null, null, "lio-smis",
-                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_WORKER_THREADS, DEFAULT_QUEUE_CAPACITY,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT);
+                ServerLimits.defaults());
     }
 
     public ServerConfig withBindAddress(String value) {
         return new ServerConfig(value, httpPort, httpsPort, keyStore, keyStorePassword, stateDirectory, credentials,
-                realm, maxBodyBytes, maxNestingDepth, workerThreads, queueCapacity, maxConnections, idleTimeout);
+                realm, limits);
     }
 
     public ServerConfig withHttpPort(int value) {
         return new ServerConfig(bindAddress, value, httpsPort, keyStore, keyStorePassword, stateDirectory, credentials,
-                realm, maxBodyBytes, maxNestingDepth, workerThreads, queueCapacity, maxConnections, idleTimeout);
+                realm, limits);
     }
 
     public ServerConfig withHttpsPort(int value) {
         return new ServerConfig(bindAddress, httpPort, value, keyStore, keyStorePassword, stateDirectory, credentials,
-                realm, maxBodyBytes, maxNestingDepth, workerThreads, queueCapacity, maxConnections, idleTimeout);
+                realm, limits);
     }
 
     /** A PKCS12 key store holding the server's key and certificate. */
     public ServerConfig withKeyStore(Path file, String password) {
         return new ServerConfig(bindAddress, httpPort, httpsPort, file, password, stateDirectory, credentials,
-                realm, maxBodyBytes, maxNestingDepth, workerThreads, queueCapacity, maxConnections, idleTimeout);
+                realm, limits);
     }
 
     public ServerConfig withStateDirectory(Path value) {
         return new ServerConfig(bindAddress, httpPort, httpsPort, keyStore, keyStorePassword, value, credentials,
-                realm, maxBodyBytes, maxNestingDepth, workerThreads, queueCapacity, maxConnections, idleTimeout);
+                realm, limits);
     }
 
     public ServerConfig withCredentials(Credentials value, String realmName) {
         return new ServerConfig(bindAddress, httpPort, httpsPort, keyStore, keyStorePassword, stateDirectory, value,
-                realmName, maxBodyBytes, maxNestingDepth, workerThreads, queueCapacity, maxConnections, idleTimeout);
+                realmName, limits);
     }
 
-    public ServerConfig withMaxBodyBytes(long value) {
+    public ServerConfig withLimits(UnaryOperator<ServerLimits> change) {
         return new ServerConfig(bindAddress, httpPort, httpsPort, keyStore, keyStorePassword, stateDirectory,
-                credentials, realm, value, maxNestingDepth, workerThreads, queueCapacity, maxConnections, idleTimeout);
-    }
-
-    public ServerConfig withMaxNestingDepth(int value) {
-        return new ServerConfig(bindAddress, httpPort, httpsPort, keyStore, keyStorePassword, stateDirectory,
-                credentials, realm, maxBodyBytes, value, workerThreads, queueCapacity, maxConnections, idleTimeout);
-    }
-
-    public ServerConfig withWorkers(int threads, int queue) {
-        return new ServerConfig(bindAddress, httpPort, httpsPort, keyStore, keyStorePassword, stateDirectory,
-                credentials, realm, maxBodyBytes, maxNestingDepth, threads, queue, maxConnections, idleTimeout);
-    }
-
-    public ServerConfig withMaxConnections(int value) {
-        return new ServerConfig(bindAddress, httpPort, httpsPort, keyStore, keyStorePassword, stateDirectory,
-                credentials, realm, maxBodyBytes, maxNestingDepth, workerThreads, queueCapacity, value, idleTimeout);
-    }
-
-    public ServerConfig withIdleTimeout(Duration value) {
-        return new ServerConfig(bindAddress, httpPort, httpsPort, keyStore, keyStorePassword, stateDirectory,
-                credentials, realm, maxBodyBytes, maxNestingDepth, workerThreads, queueCapacity, maxConnections, value);
+                credentials, realm, change.apply(limits));
     }
 
     @Override
     public String toString() {
         return "ServerConfig[bind=" + bindAddress + ", http=" + httpPort + ", https=" + httpsPort
                 + ", keyStore=" + keyStore + ", stateDirectory=" + stateDirectory + ", credentials=" + credentials
-                + ", realm=" + realm + ", maxBodyBytes=" + maxBodyBytes + ", maxNestingDepth=" + maxNestingDepth
-                + ", workers=" + workerThreads + "+" + queueCapacity + ", maxConnections=" + maxConnections
-                + ", idleTimeout=" + idleTimeout + "]";
+                + ", realm=" + realm + ", " + limits + "]";
     }
 }

@@ -27,7 +27,7 @@ class BadInputTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = EmbeddedServer.start(TestServers.config().withMaxBodyBytes(MAX_BODY), new FakeOperations());
+        server = EmbeddedServer.start(TestServers.config().withLimits(limits -> limits.withMaxBodyBytes(MAX_BODY)), new FakeOperations());
     }
 
     @AfterEach
@@ -209,6 +209,46 @@ class BadInputTest {
     }
 
     @Test
+    void aBrokenPercentEscapeInCimObjectIs400() throws IOException {
+        for (String object : new String[] {"root%2", "root%zzlio", "root%"}) {
+            try (RawHttp http = connect()) {
+                assertRejected(http.send(RawHttp.head("POST", "MethodCall", "EnumerateInstanceNames", object,
+                        RawHttp.AUTHORIZATION, "Content-Length: " + ENUMERATE_NAMES.length()), ENUMERATE_NAMES),
+                        400, "header-mismatch");
+            }
+        }
+    }
+
+    @Test
+    void errorsOfTheHttpLayerNameNoImplementation() throws IOException {
+        String[] heads = {
+            RawHttp.head("POST", "MethodCall", "EnumerateInstanceNames", "root%2Flio", RawHttp.AUTHORIZATION,
+                    "Content-Length: twelve"),
+            RawHttp.head("POST", "MethodCall", "EnumerateInstanceNames", "root%2Flio", RawHttp.AUTHORIZATION,
+                    "Content-Length: -5"),
+            RawHttp.head("POST", "MethodCall", "EnumerateInstanceNames", "root%2Flio", RawHttp.AUTHORIZATION,
+                    "Transfer-Encoding: gzip"),
+            "POST /cimom HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n",
+            "POST /cimom HTTP/7.3\r\nHost: x\r\n\r\n",
+            "POST\r\n\r\n",
+        };
+        for (String head : heads) {
+            try (RawHttp http = connect()) {
+                RawHttp.Response response;
+                try {
+                    response = http.send(head, "");
+                } catch (IOException dropped) {
+                    throw new AssertionError("no HTTP answer to " + head.lines().findFirst().orElse(""), dropped);
+                }
+                assertTrue(response.status() >= 400 && response.status() < 600, head);
+                for (String word : new String[] {"Exception", "java", "jetty", "sun.", "at org."}) {
+                    assertFalse(response.body().contains(word), word + " in: " + response.body());
+                }
+            }
+        }
+    }
+
+    @Test
     void getIsNotAnOperation() throws IOException {
         try (RawHttp http = connect()) {
             RawHttp.Response response = http.send("GET /cimom HTTP/1.1\r\nHost: x\r\nAuthorization: "
@@ -248,6 +288,16 @@ class BadInputTest {
         assertTrue(response.body().contains("<PARAMETER.REFERENCE NAME=\"Source\" REFERENCECLASS=\"LIO_StorageVolume\">"
                 + "<QUALIFIER NAME=\"In\" TYPE=\"boolean\"><VALUE>TRUE</VALUE></QUALIFIER></PARAMETER.REFERENCE>"),
                 response.body());
+    }
+
+    @Test
+    void aStreamBrokenBeforeAnythingWasSentIsACimError() throws IOException {
+        RawHttp.Response response = post("EnumerateInstances", call("EnumerateInstances",
+                "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"LIO_BrokenEarly\"/></IPARAMVALUE>"));
+        assertEquals(200, response.status());
+        assertTrue(response.body().contains("<ERROR CODE=\"1\" DESCRIPTION=\"EnumerateInstances failed: the backstore"
+                + " list changed while it was read\">"), response.body());
+        assertFalse(response.body().contains("broken0"), "no partial answer: " + response.body());
     }
 
     @Test

@@ -161,14 +161,20 @@ final class FakeOperations implements CimOperations {
                 yield Stream.of(volume("slow"));
             }
             case "lio_many" -> IntStream.range(0, MANY).mapToObj(i -> volume("many" + i));
-            case "lio_broken" -> IntStream.range(0, MANY).mapToObj(i -> {
-                if (i == 100) {
-                    throw new IllegalStateException("the backstore list changed while it was read");
-                }
-                return volume("broken" + i);
-            });
+            case "lio_broken" -> breaksAt(1000);
+            case "lio_brokenearly" -> breaksAt(3);
             default -> throw new WBEMException(WBEMException.CIM_ERR_INVALID_CLASS, "no class " + className);
         };
+    }
+
+    /** An enumeration that fails after {@code failing} instances, as a listing that changed under it would. */
+    private static Stream<CIMInstance> breaksAt(int failing) {
+        return IntStream.range(0, MANY).mapToObj(i -> {
+            if (i == failing) {
+                throw new IllegalStateException("the backstore list changed while it was read");
+            }
+            return volume("broken" + i);
+        });
     }
 
     @Override

@@ -4,12 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.liosmis.testing.HttpText;
 
 /** A bare HTTP/1.1 connection, to send what well-behaved clients never would. */
 final class RawHttp implements AutoCloseable {
@@ -28,7 +30,12 @@ final class RawHttp implements AutoCloseable {
     private final OutputStream out;
 
     RawHttp(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, null);
+    }
+
+    /** From a local address of its own (127.0.0.2, ...), as a different client host would connect. */
+    RawHttp(int port, InetAddress from) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -64,43 +71,54 @@ final class RawHttp implements AutoCloseable {
         return read();
     }
 
+    void write(String ascii) throws IOException {
+        write(ascii.getBytes(StandardCharsets.US_ASCII));
+    }
+
     void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     Response read() throws IOException {
-        String statusLine = line();
+        String statusLine = HttpText.line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new HashMap<>();
-        for (String line = line(); !line.isEmpty(); line = line()) {
+        for (String line = HttpText.line(in); !line.isEmpty(); line = HttpText.line(in)) {
             int colon = line.indexOf(':');
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+            for (int size = chunkSize(); size > 0; size = chunkSize()) {
                 body.write(in.readNBytes(size));
-                line();
+                HttpText.line(in);
             }
-            line();
+            HttpText.line(in);
         } else if (headers.containsKey("content-length")) {
             body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
         }
         return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 
-    private String line() throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("the server closed the connection");
+    void timeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    /** True once the server has closed its side, after whatever it answered: the stream ends or is reset. */
+    boolean closedOrAnsweredByServer() throws IOException {
+        try {
+            while (in.read() >= 0) {
+                // an answer (408, 413...) before the close is fine
             }
-            if (c != '\r') {
-                line.append((char) c);
-            }
+            return true;
+        } catch (java.net.SocketException reset) {
+            return true;
         }
-        return line.toString();
+    }
+
+    private int chunkSize() throws IOException {
+        return Integer.parseInt(HttpText.line(in).trim(), 16);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.liosmis.lio.configfs.ConfigFs;
@@ -33,6 +34,7 @@ public final class EmulatedConfigFs implements ConfigFs {
             """;
 
     private final Path root;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     /** Emulates configfs in {@code stateDir}, creating the initial tree if the directory is new. */
     public EmulatedConfigFs(Path stateDir) {
@@ -76,57 +78,64 @@ public final class EmulatedConfigFs implements ConfigFs {
     }
 
     @Override
-    public synchronized List<String> list(Path dir) throws ConfigFsException {
-        requireDirectory("list", dir);
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public synchronized String read(Path attribute) throws ConfigFsException {
-        if (!exists(attribute)) {
-            throw new ConfigFsException(Errno.ENOENT, "read", attribute, null);
-        }
-        if (Files.isDirectory(attribute)) {
-            throw new ConfigFsException(Errno.EISDIR, "read", attribute, null);
-        }
-        if (!StateFiles.modeOf(attribute).contains(PosixFilePermission.OWNER_READ)) {
-            throw new ConfigFsException(Errno.EACCES, "read", attribute, "the attribute is write-only");
-        }
-        return StateFiles.read(attribute);
-    }
-
-    @Override
-    public synchronized void write(Path attribute, String value) throws ConfigFsException {
-        if (!isDirectory(attribute.getParent())) {
-            throw new ConfigFsException(Errno.ENOENT, "write", attribute, "no such directory");
-        }
-        if (!exists(attribute)) {
-            // configfs cannot create files: open(O_CREAT) of a missing attribute is refused
-            throw new ConfigFsException(Errno.EACCES, "write", attribute, "there is no such attribute");
-        }
-        if (StateFiles.isDirectory(attribute)) {
-            throw new ConfigFsException(Errno.EISDIR, "write", attribute, null);
-        }
-        if (!StateFiles.modeOf(attribute).contains(PosixFilePermission.OWNER_WRITE)) {
-            throw new ConfigFsException(Errno.EACCES, "write", attribute, "the attribute is read-only");
-        }
-        Node node = Node.of(root, attribute);
-        if (node.parts().size() > 3 && node.parts().getFirst().equals("core")) {
-            Node storageObject = Node.of(root, root.resolve(String.join("/", node.prefix(3))));
-            if (storageObject.kind() == Kind.STORAGE_OBJECT) {
-                new StorageObjectFiles(storageObject).write(attribute, value);
-                return;
+    public List<String> list(Path dir) throws ConfigFsException {
+        return reading(() -> {
+            requireDirectory("list", dir);
+            try (Stream<Path> entries = Files.list(dir)) {
+                return entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
-        if (node.parts().equals(List.of("dbroot"))) {
-            writeDbroot(attribute, value);
-            return;
-        }
-        StateFiles.replace(attribute, value.strip() + "\n");
+        });
+    }
+
+    @Override
+    public String read(Path attribute) throws ConfigFsException {
+        return reading(() -> {
+            if (!exists(attribute)) {
+                throw new ConfigFsException(Errno.ENOENT, "read", attribute, null);
+            }
+            if (Files.isDirectory(attribute)) {
+                throw new ConfigFsException(Errno.EISDIR, "read", attribute, null);
+            }
+            if (!StateFiles.modeOf(attribute).contains(PosixFilePermission.OWNER_READ)) {
+                throw new ConfigFsException(Errno.EACCES, "read", attribute, "the attribute is write-only");
+            }
+            return StateFiles.read(attribute);
+        });
+    }
+
+    @Override
+    public void write(Path attribute, String value) throws ConfigFsException {
+        writing(() -> {
+            if (!isDirectory(attribute.getParent())) {
+                throw new ConfigFsException(Errno.ENOENT, "write", attribute, "no such directory");
+            }
+            if (!exists(attribute)) {
+                // configfs cannot create files: open(O_CREAT) of a missing attribute is refused
+                throw new ConfigFsException(Errno.EACCES, "write", attribute, "there is no such attribute");
+            }
+            if (StateFiles.isDirectory(attribute)) {
+                throw new ConfigFsException(Errno.EISDIR, "write", attribute, null);
+            }
+            if (!StateFiles.modeOf(attribute).contains(PosixFilePermission.OWNER_WRITE)) {
+                throw new ConfigFsException(Errno.EACCES, "write", attribute, "the attribute is read-only");
+            }
+            Node node = Node.of(root, attribute);
+            if (node.parts().size() > 3 && node.parts().getFirst().equals("core")) {
+                Node storageObject = Node.of(root, root.resolve(String.join("/", node.prefix(3))));
+                if (storageObject.kind() == Kind.STORAGE_OBJECT) {
+                    new StorageObjectFiles(storageObject).write(attribute, value);
+                    return null;
+                }
+            }
+            if (node.parts().equals(List.of("dbroot"))) {
+                writeDbroot(attribute, value);
+                return null;
+            }
+            StateFiles.replace(attribute, value.strip() + "\n");
+            return null;
+        });
     }
 
     private void writeDbroot(Path attribute, String value) throws ConfigFsException {
@@ -161,39 +170,42 @@ public final class EmulatedConfigFs implements ConfigFs {
     }
 
     @Override
-    public synchronized void mkdir(Path dir) throws ConfigFsException {
-        if (!isDirectory(dir.getParent()) || !inside(dir)) {
-            throw new ConfigFsException(Errno.ENOENT, "mkdir", dir, "the parent directory does not exist");
-        }
-        if (exists(dir)) {
-            throw new ConfigFsException(Errno.EEXIST, "mkdir", dir, "it already exists");
-        }
-        Node node = Node.of(root, dir);
-        Node parent = Node.of(root, dir.getParent());
-        if (!Node.positional(node.parts()).isItem() || parent.misnamed()) {
-            throw new ConfigFsException(Errno.EPERM, "mkdir", dir, "configfs allows no new directory here");
-        }
-        if (node.misnamed()) {
-            throw new ConfigFsException(Errno.EINVAL, "mkdir", dir, expectedName(Node.positional(node.parts())));
-        }
-        StateFiles.createDir(dir);
-        switch (node.kind()) {
-            case HBA -> Templates.create("hba", dir,
-                    Map.of("plugin", node.plugin(), "hbaIndex", Integer.toString(nextHbaIndex())));
-            case STORAGE_OBJECT -> new StorageObjectFiles(node).create();
-            case FABRIC -> {
-                if (node.name().equals("iscsi")) {
-                    Templates.create("iscsi", dir, Map.of());
-                }
+    public void mkdir(Path dir) throws ConfigFsException {
+        writing(() -> {
+            if (!isDirectory(dir.getParent()) || !inside(dir)) {
+                throw new ConfigFsException(Errno.ENOENT, "mkdir", dir, "the parent directory does not exist");
             }
-            case TARGET -> Templates.create("target", dir, Map.of());
-            case TPG -> Templates.create("tpg", dir, Map.of());
-            case LUN -> Templates.create("lun", dir, Map.of());
-            case PORTAL -> Templates.create("portal", dir, Map.of());
-            case ACL -> Templates.create("acl", dir, Map.of("name", node.name()));
-            case MAPPED_LUN -> Templates.create("mapped-lun", dir, Map.of());
-            default -> throw new IllegalStateException("not an item: " + node);
-        }
+            if (exists(dir)) {
+                throw new ConfigFsException(Errno.EEXIST, "mkdir", dir, "it already exists");
+            }
+            Node node = Node.of(root, dir);
+            Node parent = Node.of(root, dir.getParent());
+            if (!Node.positional(node.parts()).isItem() || parent.misnamed()) {
+                throw new ConfigFsException(Errno.EPERM, "mkdir", dir, "configfs allows no new directory here");
+            }
+            if (node.misnamed()) {
+                throw new ConfigFsException(Errno.EINVAL, "mkdir", dir, expectedName(Node.positional(node.parts())));
+            }
+            StateFiles.createDir(dir);
+            switch (node.kind()) {
+                case HBA -> Templates.create("hba", dir,
+                        Map.of("plugin", node.plugin(), "hbaIndex", Integer.toString(nextHbaIndex())));
+                case STORAGE_OBJECT -> new StorageObjectFiles(node).create();
+                case FABRIC -> {
+                    if (node.name().equals("iscsi")) {
+                        Templates.create("iscsi", dir, Map.of());
+                    }
+                }
+                case TARGET -> Templates.create("target", dir, Map.of());
+                case TPG -> Templates.create("tpg", dir, Map.of());
+                case LUN -> Templates.create("lun", dir, Map.of());
+                case PORTAL -> Templates.create("portal", dir, Map.of());
+                case ACL -> Templates.create("acl", dir, Map.of("name", node.name()));
+                case MAPPED_LUN -> Templates.create("mapped-lun", dir, Map.of());
+                default -> throw new IllegalStateException("not an item: " + node);
+            }
+            return null;
+        });
     }
 
     private static String expectedName(Kind kind) {
@@ -216,27 +228,30 @@ public final class EmulatedConfigFs implements ConfigFs {
     }
 
     @Override
-    public synchronized void rmdir(Path dir) throws ConfigFsException {
-        if (!exists(dir)) {
-            throw new ConfigFsException(Errno.ENOENT, "rmdir", dir, null);
-        }
-        if (!StateFiles.isDirectory(dir)) {
-            throw new ConfigFsException(Errno.ENOTDIR, "rmdir", dir, null);
-        }
-        Node node = Node.of(root, dir);
-        if (!node.kind().isItem()) {
-            throw new ConfigFsException(Errno.EPERM, "rmdir", dir,
-                    "a default group goes away only with the object that owns it");
-        }
-        if (node.kind() == Kind.STORAGE_OBJECT && new StorageObjectState(dir).exported()) {
-            throw new ConfigFsException(Errno.EBUSY, "rmdir", dir,
-                    "exported by " + String.join(", ", new StorageObjectState(dir).exports()) + "; remove the LUN first");
-        }
-        String content = itemsInside(dir);
-        if (content != null) {
-            throw new ConfigFsException(Errno.ENOTEMPTY, "rmdir", dir, "remove " + content + " first");
-        }
-        StateFiles.deleteTree(dir);
+    public void rmdir(Path dir) throws ConfigFsException {
+        writing(() -> {
+            if (!exists(dir)) {
+                throw new ConfigFsException(Errno.ENOENT, "rmdir", dir, null);
+            }
+            if (!StateFiles.isDirectory(dir)) {
+                throw new ConfigFsException(Errno.ENOTDIR, "rmdir", dir, null);
+            }
+            Node node = Node.of(root, dir);
+            if (!node.kind().isItem()) {
+                throw new ConfigFsException(Errno.EPERM, "rmdir", dir,
+                        "a default group goes away only with the object that owns it");
+            }
+            if (node.kind() == Kind.STORAGE_OBJECT && new StorageObjectState(dir).exported()) {
+                throw new ConfigFsException(Errno.EBUSY, "rmdir", dir,
+                        "exported by " + String.join(", ", new StorageObjectState(dir).exports()) + "; remove the LUN first");
+            }
+            String content = itemsInside(dir);
+            if (content != null) {
+                throw new ConfigFsException(Errno.ENOTEMPTY, "rmdir", dir, "remove " + content + " first");
+            }
+            StateFiles.deleteTree(dir);
+            return null;
+        });
     }
 
     /** The first symlink or child item found below {@code dir}, or null when there is none. */
@@ -253,38 +268,41 @@ public final class EmulatedConfigFs implements ConfigFs {
     }
 
     @Override
-    public synchronized void symlink(Path link, Path target) throws ConfigFsException {
-        if (!isDirectory(link.getParent()) || !inside(link)) {
-            throw new ConfigFsException(Errno.ENOENT, "symlink", link, "the directory does not exist");
-        }
-        if (exists(link)) {
-            throw new ConfigFsException(Errno.EEXIST, "symlink", link, "it already exists");
-        }
-        Node parent = Node.of(root, link.getParent());
-        if (parent.kind() != Kind.LUN && parent.kind() != Kind.MAPPED_LUN) {
-            throw new ConfigFsException(Errno.EPERM, "symlink", link,
-                    "links are allowed only in a TPG's lun_<N> and in a mapped LUN");
-        }
-        if (!target.isAbsolute()) {
-            throw new ConfigFsException(Errno.ENOENT, "symlink", link,
-                    "the target " + target + " must be an absolute path");
-        }
-        Path resolved = target.normalize();
-        if (!inside(resolved)) {
-            throw new ConfigFsException(Errno.EPERM, "symlink", link, target + " is not in configfs");
-        }
-        if (!isDirectory(resolved)) {
-            throw new ConfigFsException(Errno.ENOENT, "symlink", link, "the target " + target + " does not exist");
-        }
-        if (containsSymlink(link.getParent())) {
-            throw new ConfigFsException(Errno.EEXIST, "symlink", link, "this LUN already has its link");
-        }
-        Node to = Node.of(root, resolved);
-        if (parent.kind() == Kind.LUN) {
-            linkLun(link, to);
-        } else {
-            linkMappedLun(link, parent, to);
-        }
+    public void symlink(Path link, Path target) throws ConfigFsException {
+        writing(() -> {
+            if (!isDirectory(link.getParent()) || !inside(link)) {
+                throw new ConfigFsException(Errno.ENOENT, "symlink", link, "the directory does not exist");
+            }
+            if (exists(link)) {
+                throw new ConfigFsException(Errno.EEXIST, "symlink", link, "it already exists");
+            }
+            Node parent = Node.of(root, link.getParent());
+            if (parent.kind() != Kind.LUN && parent.kind() != Kind.MAPPED_LUN) {
+                throw new ConfigFsException(Errno.EPERM, "symlink", link,
+                        "links are allowed only in a TPG's lun_<N> and in a mapped LUN");
+            }
+            if (!target.isAbsolute()) {
+                throw new ConfigFsException(Errno.ENOENT, "symlink", link,
+                        "the target " + target + " must be an absolute path");
+            }
+            Path resolved = target.normalize();
+            if (!inside(resolved)) {
+                throw new ConfigFsException(Errno.EPERM, "symlink", link, target + " is not in configfs");
+            }
+            if (!isDirectory(resolved)) {
+                throw new ConfigFsException(Errno.ENOENT, "symlink", link, "the target " + target + " does not exist");
+            }
+            if (containsSymlink(link.getParent())) {
+                throw new ConfigFsException(Errno.EEXIST, "symlink", link, "this LUN already has its link");
+            }
+            Node to = Node.of(root, resolved);
+            if (parent.kind() == Kind.LUN) {
+                linkLun(link, to);
+            } else {
+                linkMappedLun(link, parent, to);
+            }
+            return null;
+        });
     }
 
     private void linkLun(Path link, Node to) throws ConfigFsException {
@@ -332,36 +350,64 @@ public final class EmulatedConfigFs implements ConfigFs {
     }
 
     @Override
-    public synchronized void unlink(Path link) throws ConfigFsException {
-        if (!exists(link)) {
-            throw new ConfigFsException(Errno.ENOENT, "unlink", link, null);
-        }
-        if (!Files.isSymbolicLink(link)) {
-            throw new ConfigFsException(Errno.EPERM, "unlink", link, "only links can be removed with unlink");
-        }
-        Node target = Node.of(root, readlink(link));
-        try {
-            Files.delete(link);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (target.kind() == Kind.STORAGE_OBJECT && StateFiles.isDirectory(target.path())) {
-            StorageObjectFiles storageObject = new StorageObjectFiles(target);
-            storageObject.state().removeExport(root.relativize(link).toString());
-            storageObject.renderInfo();
-            StateFiles.replace(link.getParent().resolve("alua_tg_pt_gp"), "");
-        }
+    public void unlink(Path link) throws ConfigFsException {
+        writing(() -> {
+            if (!exists(link)) {
+                throw new ConfigFsException(Errno.ENOENT, "unlink", link, null);
+            }
+            if (!Files.isSymbolicLink(link)) {
+                throw new ConfigFsException(Errno.EPERM, "unlink", link, "only links can be removed with unlink");
+            }
+            Node target = Node.of(root, readlink(link));
+            try {
+                Files.delete(link);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (target.kind() == Kind.STORAGE_OBJECT && StateFiles.isDirectory(target.path())) {
+                StorageObjectFiles storageObject = new StorageObjectFiles(target);
+                storageObject.state().removeExport(root.relativize(link).toString());
+                storageObject.renderInfo();
+                StateFiles.replace(link.getParent().resolve("alua_tg_pt_gp"), "");
+            }
+            return null;
+        });
     }
 
     @Override
-    public synchronized Path readlink(Path link) throws ConfigFsException {
-        if (!isSymlink(link)) {
-            throw new ConfigFsException(exists(link) ? Errno.EINVAL : Errno.ENOENT, "readlink", link, "not a link");
-        }
+    public Path readlink(Path link) throws ConfigFsException {
+        return reading(() -> {
+            if (!isSymlink(link)) {
+                throw new ConfigFsException(exists(link) ? Errno.EINVAL : Errno.ENOENT, "readlink", link, "not a link");
+            }
+            try {
+                return link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A configfs call, run under the emulator's lock: reads share it, as the kernel's do; changes take it alone. */
+    private interface Call<T> {
+        T run() throws ConfigFsException;
+    }
+
+    private <T> T reading(Call<T> call) throws ConfigFsException {
+        lock.readLock().lock();
         try {
-            return link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return call.run();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T writing(Call<T> call) throws ConfigFsException {
+        lock.writeLock().lock();
+        try {
+            return call.run();
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
