@@ -223,6 +223,12 @@ final class CimHandler extends Handler.Abstract.NonBlocking {
         }
         LOG.debug("rejected: {} {}", rejection.status(), rejection.getMessage());
         response.setStatus(rejection.status());
+        if (rejection.status() == 401) {
+            // the SBLIM client answers a challenge on the same connection without reading its body, and would
+            // take that body for the start of the next answer
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return;
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.write(true, ByteBuffer.wrap((rejection.getMessage() + "\n").getBytes(StandardCharsets.UTF_8)),
                 callback);

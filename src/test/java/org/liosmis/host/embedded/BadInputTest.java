@@ -139,6 +139,8 @@ class BadInputTest {
                     "root%2Flio", null, "Content-Length: " + ENUMERATE_NAMES.length()), ENUMERATE_NAMES);
             assertEquals(401, response.status());
             assertEquals("Basic realm=\"lio-smis\"", response.header("WWW-Authenticate"));
+            // a client that resends on the same connection without reading the challenge's body must find none
+            assertEquals("0", response.header("Content-Length"));
         }
     }
 
