@@ -25,6 +25,7 @@ final class CopyJob implements Runnable {
     private final CancelToken cancel;
     private final ReplicaEngine engine;
     private Instant lastProgress = Instant.EPOCH;
+    private boolean ended;
 
     CopyJob(Job job, ReplicaEngine.Plan plan, CopyTarget target, CancelToken cancel, ReplicaEngine engine) {
         this.job = job;
@@ -56,14 +57,22 @@ final class CopyJob implements Runnable {
             fail(Job.State.EXCEPTION, Job.Failure.NO_SPACE, e.getMessage() + "; the partial replica was removed and "
                     + "the source is untouched; free space in pool " + plan.pool().id() + " or name another TargetPool");
         } catch (IOException e) {
-            fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "copying " + plan.source().backingPath() + " failed: "
-                    + e.getMessage() + "; the partial replica was removed and the source is untouched");
+            LOG.warn("job {}: copying {} failed: {}", job.id(), plan.source().backingPath(), e.toString());
+            fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "reading volume " + plan.source().id() + " or writing its "
+                    + "replica failed (the lio-smis log has the file and the error); the partial replica was removed "
+                    + "and the source is untouched");
         } catch (ConfigFsException e) {
-            fail(Job.State.EXCEPTION, Job.Failure.LIO_ERROR, "LIO refused the replica's storage object: " + e.getMessage());
+            LOG.warn("job {}: LIO refused the storage object: {}", job.id(), e.getMessage());
+            fail(Job.State.EXCEPTION, Job.Failure.LIO_ERROR, "LIO refused the replica's storage object: "
+                    + e.errno().text() + "; the partial replica was removed");
         } catch (RuntimeException e) {
-            fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "the copy failed: " + e);
+            LOG.error("job {}: the copy failed", job.id(), e);
+            fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "the copy failed unexpectedly (the lio-smis log says why);"
+                    + " the partial replica was removed");
         } finally {
-            engine.finished(job, success);
+            if (!ended) {
+                engine.finished(job, success);
+            }
         }
     }
 
@@ -92,8 +101,7 @@ final class CopyJob implements Runnable {
         } else {
             store.deleteReplicasOf(plan.targetId());
         }
-        job = job.ended(Job.State.COMPLETED, now, null, null);
-        store.putJob(job);
+        end(job.ended(Job.State.COMPLETED, now, null, null), true);
         LOG.info("job {}: {} {} copied from {}", job.id(), plan.kind(), plan.targetId(), plan.source().id());
     }
 
@@ -101,8 +109,18 @@ final class CopyJob implements Runnable {
     private void fail(Job.State state, Job.Failure failure, String description) {
         target.discard();
         engine.store().deleteReplicasOf(plan.targetId());
-        job = job.ended(state, engine.clock().instant(), failure, description);
-        engine.store().putJob(job);
+        end(job.ended(state, engine.clock().instant(), failure, description), false);
         LOG.warn("job {}: {} {}", job.id(), state, description);
+    }
+
+    /**
+     * The engine lets go of the target and its ElementName before the ended job is stored: a client
+     * that sees the job ended can delete the replica, or reuse the name, at once.
+     */
+    private void end(Job endedJob, boolean success) {
+        engine.finished(endedJob, success);
+        ended = true;
+        job = endedJob;
+        engine.store().putJob(job);
     }
 }
