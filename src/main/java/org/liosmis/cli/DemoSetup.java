@@ -81,8 +81,9 @@ final class DemoSetup {
             for (int i = 0; i < 16; i++) {
                 password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
+            // made owner-only before the password is in it, so no one else ever can read it
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, password + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         System.out.println("demo user " + USER + ", password in " + file);
         return Files.readString(file).strip().toCharArray();

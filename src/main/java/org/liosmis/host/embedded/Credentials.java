@@ -1,7 +1,9 @@
 package org.liosmis.host.embedded;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,7 +90,7 @@ public final class Credentials {
     public static Credentials load(Path file) throws IOException {
         Map<String, Hash> users = new LinkedHashMap<>();
         int lineNumber = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : readLines(file)) {
             lineNumber++;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -100,6 +102,21 @@ public final class Credentials {
             users.put(line.substring(0, colon), parse(line.substring(colon + 1).trim(), file, lineNumber));
         }
         return new Credentials(users);
+    }
+
+    /** The file's lines; a file that cannot be read is answered with what to do, not a bare path. */
+    private static List<String> readLines(Path file) throws IOException {
+        String cannot = "cannot read the credentials file " + file + ": ";
+        if (Files.isDirectory(file)) {
+            throw new IOException(cannot + "it is a directory; name the file in it (written by lio-smis passwd)");
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (AccessDeniedException e) {
+            throw new IOException(cannot + "permission denied; run lio-smis as the user who owns it", e);
+        } catch (MalformedInputException e) {
+            throw new IOException(cannot + "it is not UTF-8 text; write it with lio-smis passwd", e);
+        }
     }
 
     /** Writes the file atomically, readable by its owner only. */

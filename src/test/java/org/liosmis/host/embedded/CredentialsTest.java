@@ -46,6 +46,18 @@ class CredentialsTest {
     }
 
     @Test
+    void aFileThatCannotBeReadIsAnsweredWithWhatToDo(@TempDir Path directory) throws IOException {
+        IOException notAFile = assertThrows(IOException.class, () -> Credentials.load(directory));
+        assertEquals("cannot read the credentials file " + directory + ": it is a directory; name the file in it"
+                + " (written by lio-smis passwd)", notAFile.getMessage());
+        Path binary = directory.resolve("users");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        IOException notText = assertThrows(IOException.class, () -> Credentials.load(binary));
+        assertEquals("cannot read the credentials file " + binary + ": it is not UTF-8 text; write it with lio-smis"
+                + " passwd", notText.getMessage());
+    }
+
+    @Test
     void refusesAUserNameWithAColon() {
         assertThrows(IllegalArgumentException.class, () -> Credentials.empty().with("a:b", new char[0]));
     }
