@@ -56,22 +56,38 @@ final class CopyJob implements Runnable {
         } catch (NoSpaceException e) {
             fail(Job.State.EXCEPTION, Job.Failure.NO_SPACE, e.getMessage() + "; the partial replica was removed and "
                     + "the source is untouched; free space in pool " + plan.pool().id() + " or name another TargetPool");
-        } catch (IOException e) {
-            LOG.warn("job {}: copying {} failed: {}", job.id(), plan.source().backingPath(), e.toString());
-            fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "reading volume " + plan.source().id() + " or writing its "
-                    + "replica failed (the lio-smis log has the file and the error); the partial replica was removed "
-                    + "and the source is untouched");
-        } catch (ConfigFsException e) {
-            LOG.warn("job {}: LIO refused the storage object: {}", job.id(), e.getMessage());
-            fail(Job.State.EXCEPTION, Job.Failure.LIO_ERROR, "LIO refused the replica's storage object: "
-                    + e.errno().text() + "; the partial replica was removed");
-        } catch (RuntimeException e) {
-            LOG.error("job {}: the copy failed", job.id(), e);
-            fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "the copy failed unexpectedly (the lio-smis log says why);"
-                    + " the partial replica was removed");
+        } catch (IOException | ConfigFsException | RuntimeException e) {
+            if (engine.closing()) {
+                // lio-smis is stopping: the copy's I/O and locks are interrupted, which is no fault of the copy
+                LOG.info("job {}: stopped with lio-smis ({})", job.id(), e.toString());
+                fail(Job.State.EXCEPTION, Job.Failure.INTERRUPTED_BY_RESTART, Recovery.STOPPED);
+            } else {
+                failed(e);
+            }
         } finally {
             if (!ended) {
                 engine.finished(job, success);
+            }
+        }
+    }
+
+    private void failed(Exception e) {
+        switch (e) {
+            case ConfigFsException refused -> {
+                LOG.warn("job {}: LIO refused the storage object: {}", job.id(), refused.getMessage());
+                fail(Job.State.EXCEPTION, Job.Failure.LIO_ERROR, "LIO refused the replica's storage object: "
+                        + refused.errno().text() + "; the partial replica was removed");
+            }
+            case IOException io -> {
+                LOG.warn("job {}: copying {} failed: {}", job.id(), plan.source().backingPath(), io.toString());
+                fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "reading volume " + plan.source().id() + " or writing"
+                        + " its replica failed (the lio-smis log has the file and the error); the partial replica was"
+                        + " removed and the source is untouched");
+            }
+            default -> {
+                LOG.error("job {}: the copy failed", job.id(), e);
+                fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "the copy failed unexpectedly (the lio-smis log says"
+                        + " why); the partial replica was removed");
             }
         }
     }
