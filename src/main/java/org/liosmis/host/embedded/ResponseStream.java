@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Response;
@@ -25,7 +26,9 @@ final class ResponseStream extends OutputStream {
     private final EndPoint endPoint;
     private final Duration idleTimeout;
     private final long minBytesPerSecond;
-    private final byte[] piece;
+    private final int pieceBytes;
+    // grows to pieceBytes only for answers that need it: most are a few KiB
+    private byte[] piece = new byte[4096];
     private int count;
     private boolean started;
 
@@ -34,7 +37,7 @@ final class ResponseStream extends OutputStream {
         this.endPoint = endPoint;
         this.idleTimeout = limits.idleTimeout();
         this.minBytesPerSecond = limits.minResponseBytesPerSecond();
-        this.piece = new byte[pieceBytes];
+        this.pieceBytes = pieceBytes;
     }
 
     /** True once bytes went to the client: the answer can no longer be replaced. */
@@ -58,7 +61,9 @@ final class ResponseStream extends OutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
-            if (count == piece.length) {
+            if (count == piece.length && piece.length < pieceBytes) {
+                piece = Arrays.copyOf(piece, Math.min(pieceBytes, piece.length * 4));
+            } else if (count == piece.length) {
                 started = true;
                 send(false);
             }
