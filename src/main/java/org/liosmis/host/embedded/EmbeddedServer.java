@@ -1,6 +1,7 @@
 package org.liosmis.host.embedded;
 
 import java.io.IOException;
+import java.net.BindException;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -89,11 +90,23 @@ public final class EmbeddedServer implements AutoCloseable {
             stop(server);
             workers.close();
             guard.close();
-            if (e instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("cannot listen on " + config.bindAddress() + ": " + rootMessage(e), e);
+            throw startFailure(e);
         }
+    }
+
+    /** Why the server could not start, said so that the person starting it knows what to change. */
+    private static IOException startFailure(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof BindException) {
+            // Jetty names the address ("Failed to bind to /127.0.0.1:5988"), the JDK the reason
+            return new IOException(e.getMessage() + ": " + root.getMessage() + "; stop what holds the port or"
+                    + " choose another one", e);
+        }
+        return e instanceof IOException io ? io : new IOException("the HTTP server could not start: "
+                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()), e);
     }
 
     private static HttpConfiguration httpConfiguration(ServerLimits limits) {
@@ -116,14 +129,6 @@ public final class EmbeddedServer implements AutoCloseable {
         connector.addEventListener(guard);
         server.addConnector(connector);
         return connector;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? "the port is not available" : root.getMessage();
     }
 
     /** The bound HTTP port, or -1 when HTTP is off. */
