@@ -98,14 +98,9 @@ final class CopyJob implements Runnable {
         if (percent > job.percentComplete() && now.isAfter(lastProgress.plus(PROGRESS_INTERVAL))) {
             lastProgress = now;
             job = job.withProgress(percent);
+            // the job carries the progress: a relationship is not shown until its replica exists
             engine.store().putJob(job);
-            engine.store().putReplica(copying(percent));
         }
-    }
-
-    private Replica copying(int percent) {
-        return new Replica(plan.source().id(), plan.targetId(), plan.kind(), CopyMethod.FULL_COPY,
-                Replica.State.COPYING, percent, null, job.id());
     }
 
     private void complete() {

@@ -45,11 +45,6 @@ public record ServerLimits(long maxBodyBytes, long maxBufferedBodyBytes, int max
                 minResponseBytesPerSecond);
     }
 
-    public ServerLimits withMaxNestingDepth(int value) {
-        return new ServerLimits(maxBodyBytes, maxBufferedBodyBytes, value, workerThreads, queueCapacity,
-                maxConnections, maxConnectionsPerAddress, idleTimeout, requestTimeout, minResponseBytesPerSecond);
-    }
-
     public ServerLimits withWorkers(int threads, int queue) {
         return new ServerLimits(maxBodyBytes, maxBufferedBodyBytes, maxNestingDepth, threads, queue, maxConnections,
                 maxConnectionsPerAddress, idleTimeout, requestTimeout, minResponseBytesPerSecond);
