@@ -1,5 +1,6 @@
 package org.liosmis.cli;
 
+import org.liosmis.service.UsageException;
 import java.util.Arrays;
 import java.util.List;
 

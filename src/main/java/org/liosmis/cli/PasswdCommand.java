@@ -1,5 +1,7 @@
 package org.liosmis.cli;
 
+import org.liosmis.service.Arguments;
+import org.liosmis.service.UsageException;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;

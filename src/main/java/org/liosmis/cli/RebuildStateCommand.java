@@ -1,5 +1,8 @@
 package org.liosmis.cli;
 
+import org.liosmis.service.LioSmisService;
+import org.liosmis.service.ServiceOptions;
+import org.liosmis.service.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,15 +35,15 @@ final class RebuildStateCommand {
                 throw new UsageException("rebuild-state takes --demo, --state-dir and --configfs, not \"" + arg + "\"");
             }
         }
-        ServeOptions options = ServeOptions.parse(args);
+        ServiceOptions options = ServeOptions.parse(args).service();
         if (options.demo() && !Files.isDirectory(options.configfsRoot())) {
             throw new UsageException("there is no demo in " + options.stateDir() + "; lio-smis serve --demo makes one");
         }
-        LioRoot lio = options.demo() ? LioRoot.emulated(options.configfsRoot()) : ServeCommand.kernel(options);
+        LioRoot lio = options.demo() ? LioRoot.emulated(options.configfsRoot()) : LioSmisService.kernel(options);
         Path stateDir = StateDirectory.create(options.stateDir());
         try (StateDirectory.Lock lock = StateDirectory.lock(stateDir)) {
             lio.restoreMissingSavedConfig();
-            Path database = options.stateDir().resolve(ServeCommand.DATABASE);
+            Path database = options.stateDir().resolve(LioSmisService.DATABASE);
             StateRebuild.Report report = StateRebuild.run(lio, database, Clock.systemUTC());
             out.println("rebuilt the state database " + database + " from LIO");
             out.println("restored:");

@@ -2,43 +2,21 @@ package org.liosmis.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import org.liosmis.cimom.Dispatcher;
-import org.liosmis.cimom.Namespaces;
-import org.liosmis.cimom.ProviderRegistry;
-import org.liosmis.datapath.FileReplicator;
-import org.liosmis.engine.EngineSettings;
-import org.liosmis.engine.LioInventory;
-import org.liosmis.engine.PoolBacking;
-import org.liosmis.engine.PoolCatalog;
-import org.liosmis.engine.ReplicaEngine;
-import org.liosmis.engine.StateCheck;
 import org.liosmis.engine.StateDirectory;
-import org.liosmis.engine.StateStore;
 import org.liosmis.host.embedded.Credentials;
 import org.liosmis.host.embedded.EmbeddedServer;
 import org.liosmis.host.embedded.ServerConfig;
-import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.configfs.ConfigFsException;
-import org.liosmis.lio.configfs.ConfigFsLock;
-import org.liosmis.lio.configfs.KernelConfigFs;
-import org.liosmis.lio.saveconfig.SavedConfigFile;
-import org.liosmis.lvm.Lvm;
-import org.liosmis.schema.ClassRepositories;
-import org.liosmis.schema.ClassRepository;
-import org.liosmis.smis.ObjectNames;
-import org.liosmis.smis.SmisProviders;
+import org.liosmis.service.DemoSetup;
+import org.liosmis.service.LioSmisService;
+import org.liosmis.service.ServiceOptions;
+import org.liosmis.service.UsageException;
 
 /** "lio-smis serve": builds every layer and runs the embedded WBEM server until stopped. */
 final class ServeCommand {
-
-    static final String INTEROP_NAMESPACE = "interop";
-    /** The state database's file in the state directory. */
-    static final String DATABASE = "lio-smis.db";
 
     private ServeCommand() {
     }
@@ -66,70 +44,24 @@ final class ServeCommand {
 
     /** Starts serving, holding the state directory until the service is closed. */
     static RunningService start(ServeOptions options) throws UsageException, IOException, ConfigFsException {
-        StateDirectory.Lock lock = StateDirectory.lock(StateDirectory.create(options.stateDir()));
-        try {
-            return start(options, lock);
-        } catch (UsageException | IOException | ConfigFsException | RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-    }
-
-    private static RunningService start(ServeOptions options, StateDirectory.Lock lock)
-            throws UsageException, IOException, ConfigFsException {
-        for (PoolBacking pool : options.pools().values()) {
-            if (pool instanceof PoolBacking.Directory directory) {
-                Files.createDirectories(directory.path());
-            }
-        }
-        LioRoot lio = options.demo()
-                ? DemoSetup.prepare(options.stateDir(), ((PoolBacking.Directory) options.pools().get("default")).path())
-                : kernel(options);
-        ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
-        ServerConfig serverConfig = serverConfig(options);
-        lio.restoreMissingSavedConfig();
-        Path database = options.stateDir().resolve(DATABASE);
-        StateStore store = StateCheck.open(lio, database, "Restore " + database + " from a backup, or rebuild what"
-                + " LIO and the volumes themselves record with: " + rebuildCommand(options));
-        Lvm lvm = Lvm.system();
-        LioInventory inventory = new LioInventory(lio, new PoolCatalog(options.pools(), lvm), options.systemName(), store);
-        ReplicaEngine engine = new ReplicaEngine(lio, lvm, inventory, store, new FileReplicator(), EngineSettings.defaults());
-        ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names);
-        Dispatcher cimom = new Dispatcher(classes(options), providers,
-                new Namespaces(Set.of(options.namespace(), INTEROP_NAMESPACE)));
+        ServiceOptions service = options.service();
+        // what the user must set up is said before anything starts: LIO first, then the credentials
+        LioSmisService.requireLio(service);
+        StateDirectory.create(service.stateDir());
+        ServerConfig config = serverConfig(options);
+        LioSmisService providers = LioSmisService.start(service);
         EmbeddedServer server;
         try {
-            server = EmbeddedServer.start(serverConfig, cimom);
+            server = EmbeddedServer.start(config, providers.cimom());
         } catch (IOException | RuntimeException e) {
-            engine.close();
-            store.close();
+            providers.close();
             throw e;
         }
-        System.out.println("lio-smis serving " + options.namespace() + " and " + INTEROP_NAMESPACE
+        System.out.println("lio-smis serving " + service.namespace() + " and " + LioSmisService.INTEROP_NAMESPACE
                 + (server.httpPort() > 0 ? " on http://" + options.bindAddress() + ":" + server.httpPort() : "")
                 + (server.httpsPort() > 0 ? " and https://" + options.bindAddress() + ":" + server.httpsPort() : "")
-                + (options.demo() ? " (demo, emulated LIO in " + options.configfsRoot() + ")" : ""));
-        return new RunningService(server, engine, store, lock);
-    }
-
-    /** The rebuild-state command for the same state directory and LIO. */
-    private static String rebuildCommand(ServeOptions options) {
-        return "lio-smis rebuild-state" + (options.demo() ? " --demo" : "") + " --state-dir " + options.stateDir()
-                + (options.demo() || options.configfsRoot().equals(ServeOptions.KERNEL_CONFIGFS) ? ""
-                : " --configfs " + options.configfsRoot());
-    }
-
-    static LioRoot kernel(ServeOptions options) throws UsageException {
-        if (!Files.isDirectory(options.configfsRoot())) {
-            throw new UsageException("no LIO configfs at " + options.configfsRoot() + ": load the target_core_mod"
-                    + " module and mount configfs (modprobe target_core_mod), or try lio-smis with --demo");
-        }
-        return new LioRoot(new KernelConfigFs(options.configfsRoot()), ConfigFsLock.forFile(LioRoot.DEFAULT_LOCK_FILE),
-                null, SavedConfigFile.atDefaultLocation());
-    }
-
-    private static ClassRepository classes(ServeOptions options) {
-        return options.schema() == null ? ClassRepositories.builtIn() : ClassRepositories.withDmtfSchema(options.schema());
+                + (service.demo() ? " (demo, emulated LIO in " + service.configfsRoot() + ")" : ""));
+        return new RunningService(server, providers);
     }
 
     private static ServerConfig serverConfig(ServeOptions options) throws IOException, UsageException {
@@ -137,14 +69,14 @@ final class ServeCommand {
                 .withBindAddress(options.bindAddress())
                 .withHttpPort(options.httpPort())
                 .withHttpsPort(options.httpsPort())
-                .withStateDirectory(options.stateDir())
+                .withStateDirectory(options.service().stateDir())
                 .withCredentials(credentials(options), "lio-smis");
         return options.keystore() == null ? config : config.withKeyStore(options.keystore(), options.keystorePassword());
     }
 
     private static Credentials credentials(ServeOptions options) throws IOException, UsageException {
-        if (options.demo()) {
-            return Credentials.empty().with(DemoSetup.USER, DemoSetup.password(options.stateDir()));
+        if (options.service().demo()) {
+            return Credentials.empty().with(DemoSetup.USER, DemoSetup.password(options.service().stateDir()));
         }
         if (!Files.isRegularFile(options.credentials())) {
             throw new UsageException("no credentials file at " + options.credentials() + ": create one with"

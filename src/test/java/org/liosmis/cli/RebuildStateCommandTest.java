@@ -1,5 +1,6 @@
 package org.liosmis.cli;
 
+import org.liosmis.service.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

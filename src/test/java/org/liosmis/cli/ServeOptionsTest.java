@@ -1,5 +1,6 @@
 package org.liosmis.cli;
 
+import org.liosmis.service.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,19 +18,19 @@ class ServeOptionsTest {
         assertEquals("127.0.0.1", options.bindAddress());
         assertEquals(5988, options.httpPort());
         assertEquals(5989, options.httpsPort());
-        assertEquals(Path.of("/sys/kernel/config/target"), options.configfsRoot());
-        assertEquals(new PoolBacking.Directory(Path.of("/var/lib/lio-smis/pool")), options.pools().get("default"));
+        assertEquals(Path.of("/sys/kernel/config/target"), options.service().configfsRoot());
+        assertEquals(new PoolBacking.Directory(Path.of("/var/lib/lio-smis/pool")), options.service().pools().get("default"));
         assertEquals(Path.of("/var/lib/lio-smis/credentials"), options.credentials());
-        assertEquals("root/lio", options.namespace());
+        assertEquals("root/lio", options.service().namespace());
     }
 
     @Test
     void demoKeepsEverythingUnderTheStateDirectory() throws Exception {
         ServeOptions options = ServeOptions.parse(List.of("--demo", "--state-dir", "/tmp/d", "--https-port", "off"));
-        assertEquals(Path.of("/tmp/d/configfs"), options.configfsRoot());
-        assertEquals(new PoolBacking.Directory(Path.of("/tmp/d/pool")), options.pools().get("default"));
+        assertEquals(Path.of("/tmp/d/configfs"), options.service().configfsRoot());
+        assertEquals(new PoolBacking.Directory(Path.of("/tmp/d/pool")), options.service().pools().get("default"));
         assertEquals(-1, options.httpsPort());
-        assertEquals("lio-demo", options.systemName());
+        assertEquals("lio-demo", options.service().systemName());
     }
 
     @Test
@@ -57,10 +58,10 @@ class ServeOptionsTest {
     void lvmPoolsAreThinPoolsOrVolumeGroups() throws Exception {
         ServeOptions options = ServeOptions.parse(List.of("--lvm-pool", "thin=vg0/pool", "--lvm-pool", "thick=vg1",
                 "--pool", "files=/srv/pool"));
-        assertEquals(new PoolBacking.ThinPool("vg0", "pool"), options.pools().get("thin"));
-        assertEquals(new PoolBacking.VolumeGroup("vg1"), options.pools().get("thick"));
-        assertEquals(new PoolBacking.Directory(Path.of("/srv/pool")), options.pools().get("files"));
-        assertEquals(3, options.pools().size(), "no default pool when pools are given");
+        assertEquals(new PoolBacking.ThinPool("vg0", "pool"), options.service().pools().get("thin"));
+        assertEquals(new PoolBacking.VolumeGroup("vg1"), options.service().pools().get("thick"));
+        assertEquals(new PoolBacking.Directory(Path.of("/srv/pool")), options.service().pools().get("files"));
+        assertEquals(3, options.service().pools().size(), "no default pool when pools are given");
     }
 
     private static void assertMessage(String expected, String... args) {

@@ -1,27 +1,27 @@
-package org.liosmis.cli;
+package org.liosmis.service;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
 /** Walks "--name value" and "--flag" command-line arguments, with precise complaints. */
-final class Arguments {
+public final class Arguments {
 
     private final Deque<String> remaining;
 
-    Arguments(List<String> args) {
+    public Arguments(List<String> args) {
         this.remaining = new ArrayDeque<>(args);
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return !remaining.isEmpty();
     }
 
-    String next() {
+    public String next() {
         return remaining.removeFirst();
     }
 
-    String value(String option) throws UsageException {
+    public String value(String option) throws UsageException {
         if (remaining.isEmpty() || remaining.peekFirst().startsWith("--")) {
             throw new UsageException(option + " needs a value");
         }
@@ -29,7 +29,7 @@ final class Arguments {
     }
 
     /** A TCP port, or -1 for "off". */
-    int port(String option) throws UsageException {
+    public int port(String option) throws UsageException {
         String text = value(option);
         if (text.equals("off")) {
             return -1;

@@ -1,4 +1,4 @@
-package org.liosmis.cli;
+package org.liosmis.service;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,9 +20,9 @@ import org.liosmis.lio.configfs.ConfigFsException;
  * fileio backing files, and a generated password for the user admin. Made once; later
  * starts find it as it was left.
  */
-final class DemoSetup {
+public final class DemoSetup {
 
-    static final String USER = "admin";
+    public static final String USER = "admin";
     private static final long MIB = 1024 * 1024;
     /** name, size: small enough for a laptop, big enough to have holes and data. */
     private static final List<Object[]> VOLUMES = List.of(
@@ -33,7 +33,7 @@ final class DemoSetup {
     }
 
     /** Creates whatever of the demo is missing and returns the emulated LIO. */
-    static LioRoot prepare(Path stateDir, Path poolDir) throws IOException, ConfigFsException {
+    public static LioRoot prepare(Path stateDir, Path poolDir) throws IOException, ConfigFsException {
         Files.createDirectories(poolDir);
         LioRoot lio = LioRoot.emulated(stateDir.resolve("configfs"));
         for (Object[] volume : VOLUMES) {
@@ -73,7 +73,7 @@ final class DemoSetup {
      * The demo password from stateDir/demo-password, generated when absent. The console is told
      * where it is, never what it is: consoles and logs are read by more people than the file.
      */
-    static char[] password(Path stateDir) throws IOException {
+    public static char[] password(Path stateDir) throws IOException {
         Path file = stateDir.resolve("demo-password");
         if (!Files.exists(file)) {
             SecureRandom random = new SecureRandom();
