@@ -7,6 +7,7 @@ import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTime;
 import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
 import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
+import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.cim.UnsignedInteger32;
@@ -122,6 +123,30 @@ public final class CimValues {
             case CIMDataType.STRING -> text;
             default -> throw new IllegalArgumentException("values of type " + type + " cannot be written as text");
         };
+    }
+
+    /**
+     * The data type of a value as JSR48 types it, scalar or array (an array of the element
+     * type's Java class); references by their class, embedded instances as objects.
+     * IllegalArgumentException for what is no CIM value.
+     */
+    public static CIMDataType typeOf(Object value) {
+        boolean array = value instanceof Object[];
+        Class<?> javaClass = array ? value.getClass().getComponentType() : value.getClass();
+        if (CIMObjectPath.class.isAssignableFrom(javaClass)) {
+            Object[] paths = array ? (Object[]) value : new Object[] {value};
+            String refClass = paths.length == 0 ? "" : ((CIMObjectPath) paths[0]).getObjectName();
+            return array ? new CIMDataType(refClass, 0) : new CIMDataType(refClass);
+        }
+        if (CIMInstance.class.isAssignableFrom(javaClass)) {
+            return array ? CIMDataType.OBJECT_ARRAY_T : CIMDataType.OBJECT_T;
+        }
+        for (Names names : BY_NAME.values()) {
+            if (javaType(names.scalar().getType()).isAssignableFrom(javaClass)) {
+                return array ? names.array() : names.scalar();
+            }
+        }
+        throw new IllegalArgumentException("a " + javaClass.getSimpleName() + " is no CIM value");
     }
 
     /** The text of a scalar value. */

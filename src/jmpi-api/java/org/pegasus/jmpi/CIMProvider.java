@@ -1,0 +1,13 @@
+/*
+ * The part of OpenPegasus' JMPI API (package org.pegasus.jmpi) that lio-smis calls, declared from
+ * its published signatures so the JMPI host compiles and its tests run without the broker.
+ * Compile-only: never packaged; at run time the broker's JMPIImpl.jar supplies the real class.
+ */
+package org.pegasus.jmpi;
+
+public interface CIMProvider {
+
+    void initialize(CIMOMHandle ch) throws CIMException;
+
+    void cleanup() throws CIMException;
+}

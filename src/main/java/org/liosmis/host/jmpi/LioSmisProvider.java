@@ -1,0 +1,158 @@
+package org.liosmis.host.jmpi;
+
+import org.liosmis.cimom.CimOperations;
+import org.liosmis.cimom.Projection;
+import org.liosmis.spi.MethodResult;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.pegasus.jmpi.CIMArgument;
+import org.pegasus.jmpi.CIMAssociatorProvider;
+import org.pegasus.jmpi.CIMClass;
+import org.pegasus.jmpi.CIMException;
+import org.pegasus.jmpi.CIMInstance;
+import org.pegasus.jmpi.CIMInstanceProvider;
+import org.pegasus.jmpi.CIMMethodProvider;
+import org.pegasus.jmpi.CIMOMHandle;
+import org.pegasus.jmpi.CIMObjectPath;
+import org.pegasus.jmpi.CIMValue;
+
+/**
+ * lio-smis as OpenPegasus' JMPI provider manager loads it: the instance, method and
+ * association shapes of every LIO_ class, handed to the same dispatcher "serve" uses. The
+ * broker calls providers by class, so each call names exactly one class and polymorphism is
+ * the broker's; the dispatcher still checks every path and argument.
+ */
+public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProvider, CIMAssociatorProvider {
+
+    private final ProviderProcess process;
+
+    /** The broker's constructor: one service for this provider process, from the configuration file. */
+    public LioSmisProvider() {
+        this(ProviderProcess.fromEnvironment());
+    }
+
+    LioSmisProvider(ProviderProcess process) {
+        this.process = process;
+    }
+
+    @Override
+    public void initialize(CIMOMHandle ch) {
+        // the service starts on the first operation, so a configuration mistake is answered to that
+        // operation (and retried on the next) instead of failing the broker's load of the provider
+    }
+
+    @Override
+    public void cleanup() {
+        process.stop();
+    }
+
+    @Override
+    public CIMInstance getInstance(CIMObjectPath op, boolean localOnly, boolean includeQualifiers,
+                                   boolean includeClassOrigin, String[] propertyList, CIMClass cc) throws CIMException {
+        return process.call(cimom -> ToJmpi.instance(cimom.getInstance(FromJmpi.path(op),
+                Projection.of(localOnly, includeQualifiers, includeClassOrigin, propertyList))));
+    }
+
+    @Override
+    public CIMInstance[] enumerateInstances(CIMObjectPath op, boolean localOnly, boolean includeQualifiers,
+                                            boolean includeClassOrigin, String[] propertyList, CIMClass cc)
+            throws CIMException {
+        return process.call(cimom -> ToJmpi.instances(cimom.enumerateInstances(op.getNameSpace(), op.getObjectName(),
+                true, Projection.of(localOnly, includeQualifiers, includeClassOrigin, propertyList))));
+    }
+
+    @Override
+    public CIMObjectPath[] enumerateInstanceNames(CIMObjectPath op, CIMClass cc) throws CIMException {
+        return process.call(cimom -> ToJmpi.paths(cimom.enumerateInstanceNames(op.getNameSpace(), op.getObjectName())));
+    }
+
+    @Override
+    public CIMObjectPath createInstance(CIMObjectPath op, CIMInstance ci) throws CIMException {
+        throw new CimError(WBEMException.CIM_ERR_NOT_SUPPORTED, "instances of " + op.getObjectName()
+                + " are not created by CreateInstance; volumes are made with CreateReplica");
+    }
+
+    @Override
+    public void setInstance(CIMObjectPath op, CIMInstance ci, boolean includeQualifiers, String[] propertyList)
+            throws CIMException {
+        throw new CimError(WBEMException.CIM_ERR_NOT_SUPPORTED, "instances of " + op.getObjectName()
+                + " cannot be modified");
+    }
+
+    @Override
+    public void deleteInstance(CIMObjectPath cop) throws CIMException {
+        process.call(cimom -> {
+            cimom.deleteInstance(FromJmpi.path(cop));
+            return null;
+        });
+    }
+
+    @Override
+    public CIMInstance[] execQuery(CIMObjectPath op, String query, String ql, CIMClass cc) throws CIMException {
+        throw new CimError(WBEMException.CIM_ERR_NOT_SUPPORTED, "lio-smis answers no queries");
+    }
+
+    @Override
+    public CIMValue invokeMethod(CIMObjectPath op, String methodName, CIMArgument[] inArgs, CIMArgument[] outArgs)
+            throws CIMException {
+        return process.call(cimom -> {
+            MethodResult result = cimom.invokeMethod(FromJmpi.path(op), methodName, FromJmpi.arguments(inArgs));
+            ToJmpi.outArguments(result.outArgs(), outArgs);
+            CIMValue returned = ToJmpi.value(result.returnValue());
+            if (returned == null) {
+                // the broker reads the return value without looking for null
+                throw new CimError(WBEMException.CIM_ERR_FAILED, methodName + " returned no value");
+            }
+            return returned;
+        });
+    }
+
+    @Override
+    public CIMInstance[] associators(CIMObjectPath assocName, CIMObjectPath pathName, String resultClass, String role,
+                                     String resultRole, boolean includeQualifiers, boolean includeClassOrigin,
+                                     String[] propertyList) throws CIMException {
+        return process.call(cimom -> ToJmpi.instances(cimom.associators(source(assocName, pathName),
+                assocName.getObjectName(), given(resultClass), given(role), given(resultRole),
+                Projection.of(false, includeQualifiers, includeClassOrigin, propertyList))));
+    }
+
+    @Override
+    public CIMObjectPath[] associatorNames(CIMObjectPath assocName, CIMObjectPath pathName, String resultClass,
+                                           String role, String resultRole) throws CIMException {
+        return process.call(cimom -> ToJmpi.paths(cimom.associatorNames(source(assocName, pathName),
+                assocName.getObjectName(), given(resultClass), given(role), given(resultRole))));
+    }
+
+    @Override
+    public CIMInstance[] references(CIMObjectPath assocName, CIMObjectPath pathName, String role,
+                                    boolean includeQualifiers, boolean includeClassOrigin, String[] propertyList)
+            throws CIMException {
+        return process.call(cimom -> ToJmpi.instances(cimom.references(source(assocName, pathName),
+                assocName.getObjectName(), given(role), Projection.of(false, includeQualifiers, includeClassOrigin,
+                        propertyList))));
+    }
+
+    @Override
+    public CIMObjectPath[] referenceNames(CIMObjectPath assocName, CIMObjectPath pathName, String role)
+            throws CIMException {
+        return process.call(cimom -> ToJmpi.paths(cimom.referenceNames(source(assocName, pathName),
+                assocName.getObjectName(), given(role))));
+    }
+
+    /** The object an association operation starts from, in the operation's namespace when it names none. */
+    private static org.metricshub.wbem.javax.cim.CIMObjectPath source(CIMObjectPath assocName, CIMObjectPath pathName)
+            throws CIMException {
+        org.metricshub.wbem.javax.cim.CIMObjectPath source = FromJmpi.path(pathName);
+        return source.getNamespace() != null ? source : new org.metricshub.wbem.javax.cim.CIMObjectPath(null, null,
+                null, assocName.getNameSpace(), source.getObjectName(), source.getKeys());
+    }
+
+    /** A filter parameter: the broker passes an empty string for one the client left out. */
+    private static String given(String filter) {
+        return filter == null || filter.isEmpty() ? null : filter;
+    }
+
+    /** One operation on the service's dispatcher. */
+    interface Operation<T> {
+        T on(CimOperations cimom) throws WBEMException, CIMException;
+    }
+}
