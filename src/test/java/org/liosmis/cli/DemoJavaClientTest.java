@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metricshub.wbem.javax.cim.CIMClass;
@@ -21,23 +22,24 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMParameter;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
-/** The README's operations through the SBLIM Java client against "serve --demo". */
+/** The README's operations through the SBLIM Java client against the demo target. */
+@Tag(DemoTarget.ANY_HOST)
 class DemoJavaClientTest {
 
     @TempDir
     static Path stateDir;
-    private static DemoServer server;
+    private static DemoTarget target;
     private static WBEMClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        server = DemoServer.start(stateDir);
-        client = server.client();
+        target = DemoTarget.open(stateDir);
+        client = target.client();
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void stop() throws Exception {
+        target.close();
     }
 
     private static CIMObjectPath demo1() throws Exception {
@@ -90,10 +92,13 @@ class DemoJavaClientTest {
         List<CIMInstance> allocations = all(client.referenceInstances(volume, "CIM_AllocatedFromStoragePool",
                 null, false, null));
         assertEquals(16L * 1024 * 1024, ((Number) allocations.get(0).getPropertyValue("SpaceConsumed")).longValue());
-        List<CIMObjectPath> systems = all(client.associatorNames(
-                new CIMObjectPath(null, null, null, "interop", "LIO_RegisteredProfile",
-                        new org.metricshub.wbem.javax.cim.CIMProperty<?>[] {new org.metricshub.wbem.javax.cim.CIMProperty<>(
-                                "InstanceID", CIMDataType.STRING_T, "LIO:profile:Array", true, false, null)}),
+        // as a console discovers: the SNIA Array profile in interop, then the system conforming to it
+        List<CIMInstance> arrays = all(client.enumerateInstances(path(target.interopNamespace(), "CIM_RegisteredProfile"),
+                true, false, false, null)).stream()
+                .filter(p -> ((Number) p.getPropertyValue("RegisteredOrganization")).intValue() == 11
+                        && "Array".equals(p.getPropertyValue("RegisteredName"))).toList();
+        assertEquals(1, arrays.size());
+        List<CIMObjectPath> systems = all(client.associatorNames(arrays.get(0).getObjectPath(),
                 "CIM_ElementConformsToProfile", "CIM_ComputerSystem", null, null));
         assertEquals(1, systems.size());
         assertEquals("root/lio", systems.get(0).getNamespace());

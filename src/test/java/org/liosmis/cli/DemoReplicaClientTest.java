@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.testing.CimQueries;
@@ -29,23 +30,24 @@ import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
-/** CreateReplica, its job and ReturnToStoragePool through the SBLIM Java client against "serve --demo". */
+/** CreateReplica, its job and ReturnToStoragePool through the SBLIM Java client against the demo target. */
+@Tag(DemoTarget.ANY_HOST)
 class DemoReplicaClientTest {
 
     @TempDir
     Path stateDir;
-    private DemoServer server;
+    private DemoTarget target;
     private WBEMClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = DemoServer.start(stateDir);
-        client = server.client();
+        target = DemoTarget.open(stateDir);
+        client = target.client();
     }
 
     @AfterEach
-    void stop() {
-        server.close();
+    void stop() throws Exception {
+        target.close();
     }
 
     static CIMObjectPath ref(String className, String... keyValues) {
@@ -165,14 +167,14 @@ class DemoReplicaClientTest {
     void sixteenConcurrentCallsOnOneSourceStayConsistent() throws Exception {
         List<Callable<Call>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            WBEMClient own = server.client();
+            WBEMClient own = target.client();
             String name = "par" + i;
             calls.add(() -> call(own, "CreateReplica", elementName(name), copyType(4),
                     reference("SourceElement", volume("fileio/demo1"))));
         }
         // the same ElementName sixteen times at once: exactly one may have it
         for (int i = 0; i < 16; i++) {
-            WBEMClient own = server.client();
+            WBEMClient own = target.client();
             calls.add(() -> call(own, "CreateReplica", elementName("same"), copyType(5),
                     reference("SourceElement", volume("fileio/demo1"))));
         }
@@ -210,8 +212,8 @@ class DemoReplicaClientTest {
                 CimQueries.path("root/lio", "LIO_StorageVolume"))).size());
         assertEquals(made, CimQueries.all(client.referenceNames(volume("fileio/demo1"),
                 "CIM_StorageSynchronized", null)).size());
-        String sourceSum = sha256(stateDir.resolve("pool/demo1.img"));
-        try (var files = Files.list(stateDir.resolve("pool"))) {
+        String sourceSum = sha256(target.stateDir().resolve("pool/demo1.img"));
+        try (var files = Files.list(target.stateDir().resolve("pool"))) {
             List<Path> replicas = files.filter(p -> p.getFileName().toString().startsWith("par")
                     || p.getFileName().toString().startsWith("same")).toList();
             assertEquals(made + 1, replicas.size());

@@ -8,7 +8,7 @@ import org.liosmis.testing.DemoClients;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /** "lio-smis serve --demo" started in-process on ephemeral ports, as the tests' real server. */
-final class DemoServer implements AutoCloseable {
+final class DemoServer implements DemoTarget {
 
     private final RunningService service;
     private final EmbeddedServer server;
@@ -28,24 +28,42 @@ final class DemoServer implements AutoCloseable {
         return new DemoServer(ServeCommand.start(ServeOptions.parse(args)), stateDir);
     }
 
-    String password() throws Exception {
+    @Override
+    public String user() {
+        return DemoClients.USER;
+    }
+
+    @Override
+    public String password() throws Exception {
         return DemoClients.password(stateDir);
+    }
+
+    @Override
+    public String interopNamespace() {
+        return ServeCommand.INTEROP_NAMESPACE;
+    }
+
+    @Override
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    @Override
+    public String url() throws Exception {
+        return url("http");
     }
 
     /** The base URL wbemcli takes, credentials included. */
     String url(String scheme) throws Exception {
         int port = scheme.equals("https") ? server.httpsPort() : server.httpPort();
-        return scheme + "://admin:" + password() + "@127.0.0.1:" + port;
+        return scheme + "://" + user() + ":" + password() + "@127.0.0.1:" + port;
     }
 
-    WBEMClient client(String password) throws Exception {
+    @Override
+    public WBEMClient client(String password) throws Exception {
         WBEMClient client = DemoClients.connect(server.httpPort(), password);
         clients.add(client);
         return client;
-    }
-
-    WBEMClient client() throws Exception {
-        return client(password());
     }
 
     @Override

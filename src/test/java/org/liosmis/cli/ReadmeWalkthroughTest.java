@@ -3,62 +3,47 @@ package org.liosmis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the README's wbemcli walk-through line by line, as written, with Debian's wbemcli
- * against "serve --demo". Only the first line (where the server is) is replaced.
+ * against the demo target. Only the first line (where the server is) is replaced.
  */
+@Tag(DemoTarget.ANY_HOST)
 class ReadmeWalkthroughTest {
 
     @TempDir
     static Path stateDir;
-    private static DemoServer server;
+    private static DemoTarget target;
 
     @BeforeAll
     static void start() throws Exception {
-        server = DemoServer.start(stateDir);
+        target = DemoTarget.open(stateDir);
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static List<String> walkthrough() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String block = readme.substring(readme.indexOf("<!-- walkthrough:start -->"),
-                readme.indexOf("<!-- walkthrough:end -->"));
-        List<String> lines = new ArrayList<>();
-        for (String line : block.lines().toList()) {
-            if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("```") && !line.startsWith("<!--")) {
-                lines.add(line);
-            }
-        }
-        return lines;
+    static void stop() throws Exception {
+        target.close();
     }
 
     @Test
     void everyCommandOfTheReadmeWorksAsWritten() throws Exception {
-        List<String> lines = walkthrough();
-        assertTrue(lines.get(0).startsWith("LIO="), lines.get(0));
-        assertTrue(lines.get(1).startsWith("VOL="), lines.get(1));
-        Map<String, String> env = new HashMap<>();
-        env.put("LIO", server.url("http"));
-        String setup = lines.get(1) + "\n";
+        List<String> lines = Walkthrough.script(Path.of("README.md"), target).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertTrue(lines.get(0).startsWith("VOL="), lines.get(0));
+        String setup = lines.get(0) + "\n";
         Map<String, Wbemcli.Result> results = new HashMap<>();
-        for (String command : lines.subList(2, lines.size())) {
+        for (String command : lines.subList(1, lines.size())) {
             assertTrue(command.startsWith("wbemcli "), command);
-            Wbemcli.Result result = Wbemcli.run(setup + command, env);
+            Wbemcli.Result result = Walkthrough.run(setup + command, target);
             assertEquals(0, result.exitCode(), command + "\n" + result.output());
             assertTrue(result.lines() > 0, "no output from " + command);
             results.put(command, result);
@@ -83,9 +68,15 @@ class ReadmeWalkthroughTest {
             assertTrue(r.output().contains("LIO_StoragePool.InstanceID=\"LIO:pool:default\""), r.output());
         });
         check(results, "wbemcli ri", r -> assertTrue(r.output().contains("SpaceConsumed=16777216"), r.output()));
-        check(results, "wbemcli ain -ac", r -> assertTrue(
-                r.output().contains("root/lio:LIO_StorageSystem.CreationClassName=\"LIO_StorageSystem\",Name=\"lio-demo\""),
-                r.output()));
+        check(results, "wbemcli ei \"$LIO/" + target.interopNamespace() + ":CIM_RegisteredProfile\"",
+                r -> assertEquals(4, snia(r, "Array|Block Services|Copy Services|Job Control"), r.output()));
+        check(results, "wbemcli ai -ac", r -> assertEquals(1, snia(r, "Array"), r.output()));
+    }
+
+    /** How many lines show a SNIA profile (RegisteredOrganization 11) of one of these names. */
+    private static long snia(Wbemcli.Result result, String names) {
+        return result.output().lines().filter(line -> line.matches(".*RegisteredName=\"(" + names + ")\".*")
+                && line.contains("RegisteredOrganization=11")).count();
     }
 
     private interface Check {
