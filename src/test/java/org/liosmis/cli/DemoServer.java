@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.liosmis.host.embedded.EmbeddedServer;
+import org.liosmis.service.LioSmisService;
 import org.liosmis.testing.DemoClients;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
@@ -40,7 +41,7 @@ final class DemoServer implements DemoTarget {
 
     @Override
     public String interopNamespace() {
-        return ServeCommand.INTEROP_NAMESPACE;
+        return LioSmisService.INTEROP_NAMESPACE;
     }
 
     @Override

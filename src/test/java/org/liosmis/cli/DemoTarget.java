@@ -2,6 +2,7 @@ package org.liosmis.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import org.liosmis.service.LioSmisService;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
@@ -53,7 +54,7 @@ interface DemoTarget extends AutoCloseable {
                     + " the state directory of the lio-smis demo that server hosts");
         }
         String interop = property("liosmis.target.interop");
-        return RemoteTarget.open(URI.create(url), interop.isEmpty() ? ServeCommand.INTEROP_NAMESPACE : interop,
+        return RemoteTarget.open(URI.create(url), interop.isEmpty() ? LioSmisService.INTEROP_NAMESPACE : interop,
                 Path.of(stateDir));
     }
 
