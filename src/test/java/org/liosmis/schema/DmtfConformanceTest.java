@@ -3,6 +3,7 @@ package org.liosmis.schema;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.liosmis.testing.DmtfSchema;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMClassProperty;
+import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMMethod;
 import org.metricshub.wbem.javax.cim.CIMParameter;
 import org.metricshub.wbem.javax.cim.CIMQualifiedElementInterface;
@@ -50,6 +52,31 @@ class DmtfConformanceTest {
         }
         assertEquals("LIO_StorageSystem", full.getClass("LIO_HostedStoragePool").getProperty("GroupComponent")
                 .getDataType().getRefClassName());
+    }
+
+    /**
+     * A LIO class may declare a property its DMTF superclass has too: the members CIM 2.41
+     * (OpenPegasus' schema) lacks are declared that way so that the class compiles there. Such
+     * a declaration must restate the schema's: same type, ValueMap and Values.
+     */
+    @Test
+    void redeclaredPropertiesRestateTheSchema() {
+        int restated = 0;
+        for (String name : BuiltInRepositoryTest.LIO_CLASSES) {
+            CIMClass lio = full.getClass(name);
+            CIMClass superclass = full.getClass(lio.getSuperClassName());
+            for (CIMClassProperty<?> property : lio.getProperties()) {
+                CIMClassProperty<?> inherited = superclass.getProperty(property.getName());
+                if (property.isPropagated() || inherited == null || property.getDataType().getType() == CIMDataType.REFERENCE) {
+                    continue;
+                }
+                String where = name + "." + property.getName();
+                assertEquals(inherited.getDataType(), property.getDataType(), where + " type");
+                sameQualifiers(property, inherited, where, "ValueMap", "Values");
+                restated++;
+            }
+        }
+        assertTrue(restated >= 9, restated + " restated properties");
     }
 
     @Test
