@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +128,11 @@ class DemoBadInputTest {
                         "LIO_StorageConfigurationService", "Name", "StorageConfigurationService",
                         "SystemCreationClassName", "LIO_StorageSystem", "SystemName", "lio-demo"))
                 + String.join("", parameters) + "</METHODCALL></SIMPLEREQ></MESSAGE></CIM>";
-        HttpResponse<String> response = RawCimXml.post(target, method, "root%2Flio:LIO_StorageConfigurationService", body);
+        // DSP0200: an instance method's CIMObject header is the instance's whole path (brokers check it)
+        String object = "root/lio:LIO_StorageConfigurationService.CreationClassName=\"LIO_StorageConfigurationService\","
+                + "Name=\"StorageConfigurationService\",SystemCreationClassName=\"LIO_StorageSystem\",SystemName=\"lio-demo\"";
+        HttpResponse<String> response = RawCimXml.post(target, method, URLEncoder.encode(object, StandardCharsets.UTF_8)
+                .replace("+", "%20"), body);
         Matcher returned = Pattern.compile("<RETURNVALUE[^>]*>\\s*<VALUE>(\\d+)</VALUE>").matcher(response.body());
         assertTrue(returned.find(), response.body());
         return Integer.parseInt(returned.group(1));

@@ -7,11 +7,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 
 /** CIM-XML written by hand and posted to a target's /cimom, for requests no client library would send. */
 final class RawCimXml {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as CIM-XML clients speak it: no h2c upgrade offer a broker might not expect
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private RawCimXml() {
     }
@@ -27,6 +30,8 @@ final class RawCimXml {
                 .header("CIMMethod", method).header("CIMObject", object)
                 .header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        // the request timeout ends at the response head: a body that never ends (a broker's error
+        // answer without a length on a kept-alive connection) is bounded here
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(30, TimeUnit.SECONDS);
     }
 }

@@ -110,40 +110,55 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
     public CIMInstance[] associators(CIMObjectPath assocName, CIMObjectPath pathName, String resultClass, String role,
                                      String resultRole, boolean includeQualifiers, boolean includeClassOrigin,
                                      String[] propertyList) throws CIMException {
-        return process.call(cimom -> ToJmpi.instances(cimom.associators(source(assocName, pathName),
-                assocName.getObjectName(), given(resultClass), given(role), given(resultRole),
+        Traversal from = traversal(assocName, pathName);
+        return process.call(cimom -> ToJmpi.instances(cimom.associators(from.source(), from.associationClass(),
+                given(resultClass), given(role), given(resultRole),
                 Projection.of(false, includeQualifiers, includeClassOrigin, propertyList))));
     }
 
     @Override
     public CIMObjectPath[] associatorNames(CIMObjectPath assocName, CIMObjectPath pathName, String resultClass,
                                            String role, String resultRole) throws CIMException {
-        return process.call(cimom -> ToJmpi.paths(cimom.associatorNames(source(assocName, pathName),
-                assocName.getObjectName(), given(resultClass), given(role), given(resultRole))));
+        Traversal from = traversal(assocName, pathName);
+        return process.call(cimom -> ToJmpi.paths(cimom.associatorNames(from.source(), from.associationClass(),
+                given(resultClass), given(role), given(resultRole))));
     }
 
     @Override
     public CIMInstance[] references(CIMObjectPath assocName, CIMObjectPath pathName, String role,
                                     boolean includeQualifiers, boolean includeClassOrigin, String[] propertyList)
             throws CIMException {
-        return process.call(cimom -> ToJmpi.instances(cimom.references(source(assocName, pathName),
-                assocName.getObjectName(), given(role), Projection.of(false, includeQualifiers, includeClassOrigin,
-                        propertyList))));
+        Traversal from = traversal(assocName, pathName);
+        return process.call(cimom -> ToJmpi.instances(cimom.references(from.source(), from.associationClass(),
+                given(role), Projection.of(false, includeQualifiers, includeClassOrigin, propertyList))));
     }
 
     @Override
     public CIMObjectPath[] referenceNames(CIMObjectPath assocName, CIMObjectPath pathName, String role)
             throws CIMException {
-        return process.call(cimom -> ToJmpi.paths(cimom.referenceNames(source(assocName, pathName),
-                assocName.getObjectName(), given(role))));
+        Traversal from = traversal(assocName, pathName);
+        return process.call(cimom -> ToJmpi.paths(cimom.referenceNames(from.source(), from.associationClass(),
+                given(role))));
     }
 
-    /** The object an association operation starts from, in the operation's namespace when it names none. */
-    private static org.metricshub.wbem.javax.cim.CIMObjectPath source(CIMObjectPath assocName, CIMObjectPath pathName)
-            throws CIMException {
-        org.metricshub.wbem.javax.cim.CIMObjectPath source = FromJmpi.path(pathName);
-        return source.getNamespace() != null ? source : new org.metricshub.wbem.javax.cim.CIMObjectPath(null, null,
-                null, assocName.getNameSpace(), source.getObjectName(), source.getKeys());
+    /** Where an association operation starts: the object named and the association class asked for. */
+    private record Traversal(org.metricshub.wbem.javax.cim.CIMObjectPath source, String associationClass) {
+    }
+
+    /**
+     * The object (in the operation's namespace when it names none) and the association class.
+     * OpenPegasus 2.14 passes referenceNames' two paths the other way round, so the object is
+     * told by its keys: an association class path has none.
+     */
+    private static Traversal traversal(CIMObjectPath assocName, CIMObjectPath pathName) throws CIMException {
+        boolean swapped = pathName.getKeys().isEmpty() && !assocName.getKeys().isEmpty();
+        CIMObjectPath association = swapped ? pathName : assocName;
+        org.metricshub.wbem.javax.cim.CIMObjectPath source = FromJmpi.path(swapped ? assocName : pathName);
+        if (source.getNamespace() == null) {
+            source = new org.metricshub.wbem.javax.cim.CIMObjectPath(null, null, null, association.getNameSpace(),
+                    source.getObjectName(), source.getKeys());
+        }
+        return new Traversal(source, association.getObjectName());
     }
 
     /** A filter parameter: the broker passes an empty string for one the client left out. */

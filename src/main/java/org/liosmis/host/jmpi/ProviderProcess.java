@@ -34,14 +34,21 @@ final class ProviderProcess {
     }
 
     <T> T call(LioSmisProvider.Operation<T> operation) throws CIMException {
-        CimOperations cimom = cimom();
+        // the broker's threads carry its system class loader, which cannot see the libraries in
+        // lio-smis.jar that are found through the context loader (the SQLite JDBC driver, logback);
+        // threads the service starts inherit the loader set here
+        Thread thread = Thread.currentThread();
+        ClassLoader brokers = thread.getContextClassLoader();
+        thread.setContextClassLoader(ProviderProcess.class.getClassLoader());
         try {
-            return operation.on(cimom);
+            return operation.on(cimom());
         } catch (WBEMException e) {
             throw new CimError(e.getID(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("an operation failed unexpectedly", e);
             throw new CimError(WBEMException.CIM_ERR_FAILED, "lio-smis failed unexpectedly; its log says why");
+        } finally {
+            thread.setContextClassLoader(brokers);
         }
     }
 

@@ -110,6 +110,9 @@ class LioSmisProviderTest {
         assertEquals(1, made.length);
         assertEquals("fileio/snap", FromJmpi.path(made[0]).getKeyValue("DeviceID"));
         assertEquals(1, provider.references(classPath("LIO_AllocatedFromStoragePool"), made[0], "", false, false, null).length);
+        assertEquals(1, provider.referenceNames(classPath("LIO_AllocatedFromStoragePool"), made[0], "").length);
+        // as OpenPegasus 2.14 calls referenceNames: the object first, the association class second
+        assertEquals(1, provider.referenceNames(made[0], classPath("LIO_AllocatedFromStoragePool"), "").length);
         CIMValue deleted = provider.invokeMethod(service(), "ReturnToStoragePool", new CIMArgument[] {
             new CIMArgument("TheElement", new CIMValue(made[0]))}, new CIMArgument[24]);
         assertEquals(0L, ((Number) deleted.getValue()).longValue());
@@ -137,6 +140,23 @@ class LioSmisProviderTest {
                 () -> provider.enumerateInstanceNames(classPath("LIO_NoSuchClass"), null));
         assertEquals(WBEMException.CIM_ERR_INVALID_CLASS, invalidClass.getCode());
         assertFalse(invalidClass.getMessage().contains("Exception"), invalidClass.getMessage());
+    }
+
+    @Test
+    void operationsRunWithTheProvidersClassLoaderAsContextAndGiveTheBrokersBack() throws Exception {
+        provider();
+        ProviderProcess process = new ProviderProcess(dir.resolve("provider.conf"));
+        ClassLoader brokers = new java.net.URLClassLoader(new java.net.URL[0], null);
+        Thread.currentThread().setContextClassLoader(brokers);
+        try {
+            provider.cleanup();
+            assertEquals(ProviderProcess.class.getClassLoader(),
+                    process.call(cimom -> Thread.currentThread().getContextClassLoader()));
+            assertEquals(brokers, Thread.currentThread().getContextClassLoader());
+        } finally {
+            Thread.currentThread().setContextClassLoader(ProviderProcess.class.getClassLoader());
+            process.stop();
+        }
     }
 
     @Test
