@@ -7,8 +7,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.testing.HttpText;
-import org.liosmis.testing.ServerProcess;
 
 /**
  * The server's request path alone: GetInstance of one demo volume over 16 kept-alive
  * connections with Basic authentication, from a client that costs next to nothing (the
  * request is built once, responses are read but not parsed), so the rate and the server's
- * CPU time per request are the server's. The server runs in its own JVM; its CPU time is
- * read from /proc. Prints one results row; see docs/performance.md.
+ * CPU time per request are the server's. The server ({@link BenchTarget}: its own JVM, or any
+ * WBEM server given by URL) runs in processes of its own; their CPU time is read from /proc.
+ * Prints one results row naming the server; see docs/performance.md.
  */
 @Tag("benchmark")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -56,8 +56,9 @@ class GetInstanceBenchmark {
 
     @Test
     void getInstanceOverKeptAliveConnections(@TempDir Path state) throws Exception {
-        try (ServerProcess server = ServerProcess.start(state.resolve("lio"), List.of("-Xmx512m"))) {
-            byte[] request = request(server.password());
+        try (BenchTarget server = BenchTarget.open(state.resolve("lio"))) {
+            URI address = server.address().server();
+            byte[] request = request(address.getHost(), server.address().user(), server.address().password());
             ExecutorService threads = Executors.newFixedThreadPool(CONNECTIONS);
             try {
                 long start = System.nanoTime();
@@ -65,14 +66,14 @@ class GetInstanceBenchmark {
                 long end = measureFrom + TimeUnit.MILLISECONDS.toNanos(MEASURE_MILLIS);
                 List<Future<long[]>> perConnection = new ArrayList<>();
                 for (int i = 0; i < CONNECTIONS; i++) {
-                    perConnection.add(threads.submit(() -> loop(server.httpPort(), request, measureFrom, end)));
+                    perConnection.add(threads.submit(() -> loop(address, request, measureFrom, end)));
                 }
                 Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(measureFrom - System.nanoTime())));
-                long[] serverBefore = cpuTicks(server.pid());
-                long[] clientBefore = cpuTicks(ProcessHandle.current().pid());
+                long[] serverBefore = cpuTicks(server.pids());
+                long[] clientBefore = cpuTicks(List.of(ProcessHandle.current().pid()));
                 Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
-                long[] serverAfter = cpuTicks(server.pid());
-                long[] clientAfter = cpuTicks(ProcessHandle.current().pid());
+                long[] serverAfter = cpuTicks(server.pids());
+                long[] clientAfter = cpuTicks(List.of(ProcessHandle.current().pid()));
                 List<Long> latencies = new ArrayList<>();
                 for (Future<long[]> f : perConnection) {
                     for (long nanos : f.get()) {
@@ -82,13 +83,15 @@ class GetInstanceBenchmark {
                 Timings timings = Timings.of(latencies.stream().mapToLong(Long::longValue).toArray());
                 assertTrue(timings.count() > 0);
                 long requests = timings.count();
-                System.out.printf(Locale.ROOT, "%n| GetInstance, %d kept-alive connections, Basic auth, %d s "
-                        + "| %,.0f requests/s | server CPU %.0f us/request (user %.0f, system %.0f), client CPU %.0f "
-                        + "us/request; latency median %.2f ms, p99 %.2f ms; %,d requests |%n", CONNECTIONS,
-                        MEASURE_MILLIS / 1000, requests * 1000.0 / MEASURE_MILLIS,
-                        micros(serverAfter[0] + serverAfter[1] - serverBefore[0] - serverBefore[1], requests),
-                        micros(serverAfter[0] - serverBefore[0], requests),
-                        micros(serverAfter[1] - serverBefore[1], requests),
+                String serverCpu = server.pids().isEmpty() ? "server CPU not measured (no bench.pids)"
+                        : String.format(Locale.ROOT, "server CPU %.0f us/request (user %.0f, system %.0f; PIDs %s)",
+                                micros(serverAfter[0] + serverAfter[1] - serverBefore[0] - serverBefore[1], requests),
+                                micros(serverAfter[0] - serverBefore[0], requests),
+                                micros(serverAfter[1] - serverBefore[1], requests), server.pids());
+                System.out.printf(Locale.ROOT, "%n| %s | GetInstance, %d kept-alive connections, Basic auth, %d s "
+                        + "| %,.0f requests/s | %s, client CPU %.0f us/request; latency median %.2f ms, p99 %.2f ms; "
+                        + "%,d requests |%n", server.label(), CONNECTIONS, MEASURE_MILLIS / 1000,
+                        requests * 1000.0 / MEASURE_MILLIS, serverCpu,
                         micros(clientAfter[0] + clientAfter[1] - clientBefore[0] - clientBefore[1], requests),
                         timings.medianMillis(), timings.percentileMillis(99), requests);
             } finally {
@@ -97,12 +100,12 @@ class GetInstanceBenchmark {
         }
     }
 
-    private static byte[] request(String password) {
+    private static byte[] request(String host, String user, String password) {
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /cimom HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml; charset=\"utf-8\"\r\n"
+        String head = "POST /cimom HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/xml; charset=\"utf-8\"\r\n"
                 + "CIMProtocolVersion: 1.0\r\nCIMOperation: MethodCall\r\nCIMMethod: GetInstance\r\n"
                 + "CIMObject: root%2Flio\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + password).getBytes(StandardCharsets.UTF_8)) + "\r\nContent-Length: " + body.length
+                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)) + "\r\nContent-Length: " + body.length
                 + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[headBytes.length + body.length];
@@ -112,9 +115,9 @@ class GetInstanceBenchmark {
     }
 
     /** One connection's loop; latencies of the requests that start in the measured window. */
-    private static long[] loop(int port, byte[] request, long measureFrom, long end) throws IOException {
+    private static long[] loop(URI server, byte[] request, long measureFrom, long end) throws IOException {
         List<Long> latencies = new ArrayList<>();
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
@@ -173,11 +176,16 @@ class GetInstanceBenchmark {
         }
     }
 
-    /** User and system CPU time of a process (utime, stime), in clock ticks. */
-    private static long[] cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    /** User and system CPU time of processes (utime, stime), summed, in clock ticks. */
+    private static long[] cpuTicks(List<Long> pids) throws IOException {
+        long[] ticks = new long[2];
+        for (long pid : pids) {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks[0] += Long.parseLong(fields[11]);
+            ticks[1] += Long.parseLong(fields[12]);
+        }
+        return ticks;
     }
 
     private static double micros(long ticks, long requests) {

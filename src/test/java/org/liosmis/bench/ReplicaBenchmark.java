@@ -116,24 +116,10 @@ class ReplicaBenchmark {
     }
 
     private void roundTrips(ServerProcess server) throws Exception {
-        WBEMClient client = server.client();
-        long[] create = new long[RUNS];
-        long[] delete = new long[RUNS];
-        for (int i = -WARM_UP; i < RUNS; i++) {
-            String name = "rt" + replicas++;
-            long start = System.nanoTime();
-            assertEquals(0, invoke(client, "CreateReplica", new CIMArgument<>("ElementName", CIMDataType.STRING_T, name),
-                    new CIMArgument<>("CopyType", CIMDataType.UINT16_T, new UnsignedInteger16(4)),
-                    reference("SourceElement", volume("small"))));
-            long created = System.nanoTime();
-            returnToPool(client, name);
-            if (i >= 0) {
-                create[i] = created - start;
-                delete[i] = System.nanoTime() - created;
-            }
-        }
-        row("CreateReplica round trip (reflink snapshot, Java client)", create);
-        row("ReturnToStoragePool round trip (Java client)", delete);
+        SnapshotRoundTrips trips = SnapshotRoundTrips.measure(server.client(), "fileio/small", WARM_UP, RUNS);
+        assertEquals(0, trips.jobs(), "a reflink snapshot needs no job");
+        row("CreateReplica round trip (reflink snapshot, Java client)", trips.returned());
+        row("ReturnToStoragePool round trip (Java client)", trips.returnedToPool());
     }
 
     private void fullCopy(ServerProcess server, Path source, Path pool) throws Exception {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.liosmis.testing.CimQueries;
 import org.liosmis.testing.DemoClients;
 import org.liosmis.testing.ReplicaClient;
+import org.liosmis.testing.WbemUrl;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -23,31 +24,21 @@ final class RemoteTarget implements DemoTarget {
     static final List<String> DEMO_VOLUMES = List.of("fileio/demo1", "fileio/demo2", "fileio/demo3");
 
     private final String url;
-    private final URI server;
-    private final String user;
-    private final String password;
+    private final WbemUrl address;
     private final String interopNamespace;
     private final Path stateDir;
     private final List<WBEMClient> clients = new ArrayList<>();
 
-    private RemoteTarget(String url, URI server, String user, String password, String interopNamespace, Path stateDir) {
+    private RemoteTarget(String url, WbemUrl address, String interopNamespace, Path stateDir) {
         this.url = url;
-        this.server = server;
-        this.user = user;
-        this.password = password;
+        this.address = address;
         this.interopNamespace = interopNamespace;
         this.stateDir = stateDir;
     }
 
     static RemoteTarget open(URI url, String interopNamespace, Path stateDir) throws Exception {
-        String[] credentials = url.getUserInfo() == null ? new String[0] : url.getUserInfo().split(":", 2);
-        // the walk-throughs call wbemcli without -noverify, and the tests' SBLIM clients trust no certificate
-        if (!"http".equals(url.getScheme()) || credentials.length != 2 || url.getPort() < 0) {
-            throw new IllegalArgumentException("liosmis.target.url must have the form http://USER:PASSWORD@HOST:PORT");
-        }
         RemoteTarget target = new RemoteTarget(url.toString().replaceAll("/+$", ""),
-                URI.create("http://" + url.getHost() + ":" + url.getPort()), credentials[0], credentials[1],
-                interopNamespace, stateDir);
+                WbemUrl.parse(url, "liosmis.target.url"), interopNamespace, stateDir);
         // a run stopped halfway may have left replicas behind
         target.reset();
         return target;
@@ -60,12 +51,12 @@ final class RemoteTarget implements DemoTarget {
 
     @Override
     public String user() {
-        return user;
+        return address.user();
     }
 
     @Override
     public String password() {
-        return password;
+        return address.password();
     }
 
     @Override
@@ -80,7 +71,7 @@ final class RemoteTarget implements DemoTarget {
 
     @Override
     public WBEMClient client(String password) throws Exception {
-        WBEMClient client = DemoClients.connect(server, user, password);
+        WBEMClient client = DemoClients.connect(address.server(), address.user(), password);
         clients.add(client);
         return client;
     }

@@ -119,8 +119,7 @@ final class GuestDriver {
      * Makes the replica in {@code poolId} (null: the source's pool) and waits for its job if it has one; records "ROLE.return", "ROLE.job"
      * and "ROLE.volume" (the new volume's DeviceID).
      */
-    void replicate(WBEMClient client, ReplicaClient replicas, String sourceId, String role, int copyType,
-                   String poolId) throws Exception {
+    void replicate(ReplicaClient replicas, String sourceId, String role, int copyType, String poolId) throws Exception {
         ReplicaClient.Outcome outcome = replicas.createReplica(sourceId, copyType, role, poolId);
         set(role + ".return", Integer.toString(outcome.returnValue()));
         CIMObjectPath target = outcome.targetElement();
@@ -128,8 +127,7 @@ final class GuestDriver {
             CIMInstance ended = replicas.awaitEnd(outcome.job());
             set(role + ".job", "JobState " + ReplicaClient.jobState(ended)
                     + " PercentComplete " + ReplicaClient.percentComplete(ended));
-            target = CimQueries.all(client.associatorNames(outcome.job(), "CIM_AffectedJobElement", null, null, null))
-                    .getFirst();
+            target = replicas.madeBy(outcome.job());
         }
         set(role + ".volume", target == null ? "none" : (String) target.getKeyValue("DeviceID"));
     }

@@ -66,7 +66,7 @@ public final class KernelBlockReplicasMain {
         driver.serve(pools, (client, replicas) -> {
             recordPools(client);
             for (Replica replica : REPLICAS) {
-                driver.replicate(client, replicas, replica.source(), replica.role(), replica.copyType(), replica.pool());
+                driver.replicate(replicas, replica.source(), replica.role(), replica.copyType(), replica.pool());
             }
             driver.set("lvs.after.replicas", lvs());
             driver.set("kthin.data_percent", driver.succeed("lvm", "lvs", "--noheadings", "-o", "data_percent",

@@ -46,8 +46,8 @@ public final class KernelReplicasMain {
         lio.createFileio(FileioSpec.of("source", writeSource(pool.resolve("source.img")), SIZE));
 
         driver.serve(pools, (client, replicas) -> {
-            driver.replicate(client, replicas, SOURCE, "snapshot", ReplicaClient.SNAPSHOT, null);
-            driver.replicate(client, replicas, SOURCE, "clone", ReplicaClient.CLONE, null);
+            driver.replicate(replicas, SOURCE, "snapshot", ReplicaClient.SNAPSHOT, null);
+            driver.replicate(replicas, SOURCE, "clone", ReplicaClient.CLONE, null);
             driver.record("before", client, replicas);
         });
         KernelConfigFs fs = new KernelConfigFs();

@@ -30,9 +30,18 @@ public final class ReplicaClient {
     public static final int EXCEPTION = 10;
 
     private final WBEMClient client;
+    private final Duration poll;
+    // found once: a benchmark times the methods, not the service's lookup
+    private CIMObjectPath service;
 
     public ReplicaClient(WBEMClient client) {
+        this(client, Duration.ofMillis(20));
+    }
+
+    /** A client that polls jobs at the given interval. */
+    public ReplicaClient(WBEMClient client, Duration poll) {
         this.client = client;
+        this.poll = poll;
     }
 
     /** What CreateReplica answered: its return value and the out-parameters it set. */
@@ -40,14 +49,20 @@ public final class ReplicaClient {
     }
 
     public Outcome createReplica(String sourceId, int copyType, String elementName, String poolId) throws Exception {
+        return createReplica(volume(sourceId), copyType, elementName, poolId == null ? null : pool(poolId));
+    }
+
+    /** The same with the source's and the pool's paths (pool null: the source's pool), no lookup before the call. */
+    public Outcome createReplica(CIMObjectPath source, int copyType, String elementName, CIMObjectPath pool)
+            throws Exception {
         List<CIMArgument<?>> in = new ArrayList<>(List.of(
-                new CIMArgument<>("SourceElement", new CIMDataType("CIM_LogicalElement"), volume(sourceId)),
+                new CIMArgument<>("SourceElement", new CIMDataType("CIM_LogicalElement"), source),
                 new CIMArgument<>("CopyType", CIMDataType.UINT16_T, new UnsignedInteger16(copyType))));
         if (elementName != null) {
             in.add(new CIMArgument<>("ElementName", CIMDataType.STRING_T, elementName));
         }
-        if (poolId != null) {
-            in.add(new CIMArgument<>("TargetPool", new CIMDataType("CIM_StoragePool"), pool(poolId)));
+        if (pool != null) {
+            in.add(new CIMArgument<>("TargetPool", new CIMDataType("CIM_StoragePool"), pool));
         }
         CIMArgument<?>[] out = new CIMArgument<?>[4];
         Object result = client.invokeMethod(service(), "CreateReplica", in.toArray(CIMArgument<?>[]::new), out);
@@ -88,7 +103,7 @@ public final class ReplicaClient {
         return client.getInstance(job, false, false, null);
     }
 
-    /** Polls the job every 20 ms until it is as wanted; fails after the timeout. */
+    /** Polls the job (every 20 ms unless told otherwise) until it is as wanted; fails after the timeout. */
     public CIMInstance awaitJob(CIMObjectPath job, Predicate<CIMInstance> wanted, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         CIMInstance instance = job(job);
@@ -96,7 +111,7 @@ public final class ReplicaClient {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("job not as expected after " + timeout + ": " + instance);
             }
-            Thread.sleep(20);
+            Thread.sleep(poll);
             instance = job(job);
         }
         return instance;
@@ -105,6 +120,11 @@ public final class ReplicaClient {
     /** Waits for the end the job contract defines: a final JobState and PercentComplete 100. */
     public CIMInstance awaitEnd(CIMObjectPath job) throws Exception {
         return awaitJob(job, j -> jobState(j) >= COMPLETED && percentComplete(j) == 100, Duration.ofMinutes(2));
+    }
+
+    /** The volume a CreateReplica job made. */
+    public CIMObjectPath madeBy(CIMObjectPath job) throws Exception {
+        return CimQueries.all(client.associatorNames(job, "CIM_AffectedJobElement", null, null, null)).getFirst();
     }
 
     public static int jobState(CIMInstance job) {
@@ -155,7 +175,10 @@ public final class ReplicaClient {
     }
 
     private CIMObjectPath service() throws Exception {
-        return CimQueries.all(client.enumerateInstanceNames(path("LIO_StorageConfigurationService"))).getFirst();
+        if (service == null) {
+            service = CimQueries.all(client.enumerateInstanceNames(path("LIO_StorageConfigurationService"))).getFirst();
+        }
+        return service;
     }
 
     private static CIMObjectPath path(String className) {
