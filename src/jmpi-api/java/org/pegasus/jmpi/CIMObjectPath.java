@@ -10,7 +10,8 @@ import java.util.Vector;
 /** A class or instance name; keys are CIMProperty values (the broker types numeric keys as sint32). */
 public class CIMObjectPath {
 
-    private String host;
+    // the broker's constructor sets its own host name
+    private String host = "localhost";
     private String nameSpace;
     private final String className;
     private final Vector<CIMProperty> keys = new Vector<>();

@@ -119,6 +119,10 @@ class DemoReplicaClientTest {
         CIMInstance ended = awaitJob(client, job);
         assertEquals(7, ((Number) ended.getPropertyValue("JobState")).intValue());
         assertEquals(0, ((Number) ended.getPropertyValue("ErrorCode")).intValue());
+        // CreateReplica's output as the job saw it end, an embedded instance
+        CIMInstance output = (CIMInstance) ended.getPropertyValue("JobOutParameters");
+        assertEquals(0, ((Number) output.getPropertyValue("__ReturnValue")).intValue());
+        assertTrue(((String) output.getPropertyValue("TargetElement")).contains("fileio/"), output.toString());
         List<CIMObjectPath> made = CimQueries.all(client.associatorNames(job, "CIM_AffectedJobElement", null, null, null));
         assertEquals(1, made.size());
         CIMInstance replica = client.getInstance(made.get(0), false, false, null);

@@ -53,10 +53,15 @@ final class ToJmpi {
         return converted;
     }
 
-    /** A path with its namespace and keys; the broker adds its host. */
+    /**
+     * A path with its namespace and keys, and no host, as the embedded server writes them: JMPI
+     * gives every new path the broker's host, and a reference with a host is written as an
+     * INSTANCEPATH, which wbemcli prints without the ':' before the class.
+     */
     static org.pegasus.jmpi.CIMObjectPath path(CIMObjectPath path) throws CIMException {
         org.pegasus.jmpi.CIMObjectPath converted = new org.pegasus.jmpi.CIMObjectPath(path.getObjectName(),
                 path.getNamespace());
+        converted.setHost("");
         for (CIMProperty<?> key : path.getKeys()) {
             CIMValue value = value(key.getValue());
             if (value != null) {

@@ -122,6 +122,7 @@ class JmpiConversionsTest {
         org.pegasus.jmpi.CIMObjectPath jmpi = ToJmpi.path(association);
         assertEquals("LIO_StorageSynchronized", jmpi.getObjectName());
         assertEquals("root/lio", jmpi.getNameSpace());
+        assertEquals("", jmpi.getHost());
         org.pegasus.jmpi.CIMProperty reference = (org.pegasus.jmpi.CIMProperty) jmpi.getKeys().get(0);
         assertInstanceOf(org.pegasus.jmpi.CIMObjectPath.class, reference.getValue().getValue());
         CIMObjectPath back = FromJmpi.path(jmpi);
