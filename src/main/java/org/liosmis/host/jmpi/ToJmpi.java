@@ -2,6 +2,7 @@ package org.liosmis.host.jmpi;
 
 import java.util.List;
 import java.util.Vector;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDateTime;
@@ -45,12 +46,7 @@ final class ToJmpi {
     }
 
     static org.pegasus.jmpi.CIMInstance[] instances(Stream<CIMInstance> instances) throws CIMException {
-        List<CIMInstance> all = instances.toList();
-        org.pegasus.jmpi.CIMInstance[] converted = new org.pegasus.jmpi.CIMInstance[all.size()];
-        for (int i = 0; i < converted.length; i++) {
-            converted[i] = instance(all.get(i));
-        }
-        return converted;
+        return all(instances, ToJmpi::instance, org.pegasus.jmpi.CIMInstance[]::new);
     }
 
     /**
@@ -72,10 +68,20 @@ final class ToJmpi {
     }
 
     static org.pegasus.jmpi.CIMObjectPath[] paths(Stream<CIMObjectPath> paths) throws CIMException {
-        List<CIMObjectPath> all = paths.toList();
-        org.pegasus.jmpi.CIMObjectPath[] converted = new org.pegasus.jmpi.CIMObjectPath[all.size()];
+        return all(paths, ToJmpi::path, org.pegasus.jmpi.CIMObjectPath[]::new);
+    }
+
+    private interface Conversion<S, T> {
+        T apply(S from) throws CIMException;
+    }
+
+    /** Every item converted, as the array a JMPI operation returns. */
+    private static <S, T> T[] all(Stream<S> items, Conversion<S, T> conversion, IntFunction<T[]> newArray)
+            throws CIMException {
+        List<S> from = items.toList();
+        T[] converted = newArray.apply(from.size());
         for (int i = 0; i < converted.length; i++) {
-            converted[i] = path(all.get(i));
+            converted[i] = conversion.apply(from.get(i));
         }
         return converted;
     }
