@@ -100,7 +100,7 @@ public final class LioSmisService implements AutoCloseable {
         ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names,
                 objectManager);
         CimOperations cimom = new NamespaceAliases(new Dispatcher(classes(options), providers,
-                new Namespaces(Set.of(options.namespace(), INTEROP_NAMESPACE))), Map.of(INTEROP_ALIAS, INTEROP_NAMESPACE));
+                new Namespaces(Set.copyOf(names.namespaces()))), Map.of(INTEROP_ALIAS, INTEROP_NAMESPACE));
         return new LioSmisService(engine, store, lock, cimom);
     }
 

@@ -79,7 +79,7 @@ final class Associations {
 
     static PairAssociation namespaceInManager(ObjectNames names) {
         return fixed(names.interopNamespace(), "LIO_NamespaceInManager", "Antecedent", "Dependent",
-                Stream.of(names.interopNamespace(), names.modelNamespace())
+                names.namespaces().stream()
                         .map(namespace -> new PairAssociation.Pair(names.objectManager(), names.namespace(namespace)))
                         .toList());
     }

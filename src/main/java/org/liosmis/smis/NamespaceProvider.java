@@ -18,7 +18,7 @@ final class NamespaceProvider extends FewInstancesProvider {
 
     @Override
     Stream<CIMInstance> instances() {
-        return Stream.of(names.interopNamespace(), names.modelNamespace()).map(this::instance);
+        return names.namespaces().stream().map(this::instance);
     }
 
     private CIMInstance instance(String namespace) {

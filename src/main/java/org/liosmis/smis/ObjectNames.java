@@ -1,5 +1,6 @@
 package org.liosmis.smis;
 
+import java.util.List;
 import org.liosmis.engine.Pool;
 import org.liosmis.engine.Volume;
 import org.liosmis.spi.ObjectPaths;
@@ -45,6 +46,11 @@ public final class ObjectNames {
 
     public String interopNamespace() {
         return interopNamespace;
+    }
+
+    /** Every namespace served, interop first. */
+    public List<String> namespaces() {
+        return List.of(interopNamespace, modelNamespace);
     }
 
     public String systemName() {

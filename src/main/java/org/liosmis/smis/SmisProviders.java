@@ -42,7 +42,7 @@ public final class SmisProviders {
                 .register("LIO_AllocatedFromStoragePool", Associations.allocatedFromStoragePool(names, inventory), model);
         // the profiles and the object manager live in interop, the system in the model namespace:
         // these associations are traversable from both sides
-        for (String namespace : Set.of(names.modelNamespace(), names.interopNamespace())) {
+        for (String namespace : names.namespaces()) {
             registry.register("LIO_ElementConformsToProfile", Associations.elementConformsToProfile(
                     names, namespace, objectManager.isPresent()), Set.of(namespace));
         }
