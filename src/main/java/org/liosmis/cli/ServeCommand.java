@@ -2,7 +2,9 @@ package org.liosmis.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.liosmis.engine.StateDirectory;
@@ -12,8 +14,10 @@ import org.liosmis.host.embedded.ServerConfig;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.service.DemoSetup;
 import org.liosmis.service.LioSmisService;
+import org.liosmis.service.ProductVersion;
 import org.liosmis.service.ServiceOptions;
 import org.liosmis.service.UsageException;
+import org.liosmis.smis.ObjectManager;
 
 /** "lio-smis serve": builds every layer and runs the embedded WBEM server until stopped. */
 final class ServeCommand {
@@ -49,7 +53,10 @@ final class ServeCommand {
         LioSmisService.requireLio(service);
         StateDirectory.create(service.stateDir());
         ServerConfig config = serverConfig(options);
-        LioSmisService providers = LioSmisService.start(service);
+        // the providers are made before the server binds its ports: they read them when asked
+        AtomicReference<EmbeddedServer> bound = new AtomicReference<>();
+        ObjectManager objectManager = new ObjectManager(ProductVersion.get(), () -> listeners(options, bound.get()));
+        LioSmisService providers = LioSmisService.start(service, Optional.of(objectManager));
         EmbeddedServer server;
         try {
             server = EmbeddedServer.start(config, providers.cimom());
@@ -57,11 +64,26 @@ final class ServeCommand {
             providers.close();
             throw e;
         }
+        bound.set(server);
         System.out.println("lio-smis serving " + service.namespace() + " and " + LioSmisService.INTEROP_NAMESPACE
                 + (server.httpPort() > 0 ? " on http://" + options.bindAddress() + ":" + server.httpPort() : "")
                 + (server.httpsPort() > 0 ? " and https://" + options.bindAddress() + ":" + server.httpsPort() : "")
                 + (service.demo() ? " (demo, emulated LIO in " + service.configfsRoot() + ")" : ""));
         return new RunningService(server, providers);
+    }
+
+    /** The listeners serve was told of; their bound ports once the server is up (a port 0 is chosen then). */
+    private static List<ObjectManager.Listener> listeners(ServeOptions options, EmbeddedServer server) {
+        int http = server == null ? options.httpPort() : server.httpPort();
+        int https = server == null ? options.httpsPort() : server.httpsPort();
+        List<ObjectManager.Listener> listeners = new ArrayList<>();
+        if (http >= 0) {
+            listeners.add(new ObjectManager.Listener("http", http));
+        }
+        if (https >= 0) {
+            listeners.add(new ObjectManager.Listener("https", https));
+        }
+        return listeners;
     }
 
     private static ServerConfig serverConfig(ServeOptions options) throws IOException, UsageException {

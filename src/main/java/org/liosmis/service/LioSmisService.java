@@ -3,9 +3,12 @@ package org.liosmis.service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.liosmis.cimom.CimOperations;
 import org.liosmis.cimom.Dispatcher;
+import org.liosmis.cimom.NamespaceAliases;
 import org.liosmis.cimom.Namespaces;
 import org.liosmis.cimom.ProviderRegistry;
 import org.liosmis.datapath.FileReplicator;
@@ -25,6 +28,7 @@ import org.liosmis.lio.saveconfig.SavedConfigFile;
 import org.liosmis.lvm.Lvm;
 import org.liosmis.schema.ClassRepositories;
 import org.liosmis.schema.ClassRepository;
+import org.liosmis.smis.ObjectManager;
 import org.liosmis.smis.ObjectNames;
 import org.liosmis.smis.SmisProviders;
 
@@ -37,6 +41,8 @@ public final class LioSmisService implements AutoCloseable {
 
     /** The embedded server's interop namespace; a broker serves its own. */
     public static final String INTEROP_NAMESPACE = "interop";
+    /** What clients try when interop is not there; answered as interop, in the namespace asked for. */
+    public static final String INTEROP_ALIAS = "root/interop";
     /** The state database's file in the state directory. */
     public static final String DATABASE = "lio-smis.db";
 
@@ -52,18 +58,28 @@ public final class LioSmisService implements AutoCloseable {
         this.cimom = cimom;
     }
 
-    /** Starts the layers, holding the state directory until closed; nothing is left held when it fails. */
+    /** Starts the layers for a broker, which describes itself in its own interop namespace. */
     public static LioSmisService start(ServiceOptions options) throws UsageException, IOException, ConfigFsException {
+        return start(options, Optional.empty());
+    }
+
+    /**
+     * Starts the layers, holding the state directory until closed; nothing is left held when it
+     * fails. With an object manager (lio-smis' own WBEM server) interop describes it too.
+     */
+    public static LioSmisService start(ServiceOptions options, Optional<ObjectManager> objectManager)
+            throws UsageException, IOException, ConfigFsException {
         StateDirectory.Lock lock = StateDirectory.lock(StateDirectory.create(options.stateDir()));
         try {
-            return start(options, lock);
+            return start(options, objectManager, lock);
         } catch (UsageException | IOException | ConfigFsException | RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static LioSmisService start(ServiceOptions options, StateDirectory.Lock lock)
+    private static LioSmisService start(ServiceOptions options, Optional<ObjectManager> objectManager,
+                                        StateDirectory.Lock lock)
             throws UsageException, IOException, ConfigFsException {
         for (PoolBacking pool : options.pools().values()) {
             if (pool instanceof PoolBacking.Directory directory) {
@@ -81,9 +97,10 @@ public final class LioSmisService implements AutoCloseable {
         Lvm lvm = Lvm.system();
         LioInventory inventory = new LioInventory(lio, new PoolCatalog(options.pools(), lvm), options.systemName(), store);
         ReplicaEngine engine = new ReplicaEngine(lio, lvm, inventory, store, new FileReplicator(), EngineSettings.defaults());
-        ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names);
-        Dispatcher cimom = new Dispatcher(classes(options), providers,
-                new Namespaces(Set.of(options.namespace(), INTEROP_NAMESPACE)));
+        ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names,
+                objectManager);
+        CimOperations cimom = new NamespaceAliases(new Dispatcher(classes(options), providers,
+                new Namespaces(Set.copyOf(names.namespaces()))), Map.of(INTEROP_ALIAS, INTEROP_NAMESPACE));
         return new LioSmisService(engine, store, lock, cimom);
     }
 

@@ -5,11 +5,13 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.liosmis.engine.Pool;
 import org.liosmis.engine.PoolBacking;
 import org.liosmis.lvm.LvNames;
+import org.liosmis.spi.ObjectPaths;
 
 /**
  * What the providers run on, whichever host serves them: the state directory, LIO, the
@@ -71,6 +73,12 @@ public record ServiceOptions(boolean demo, Path stateDir, Path configfsRoot, Map
         }
 
         public ServiceOptions build() throws UsageException {
+            if (List.of(LioSmisService.INTEROP_NAMESPACE, LioSmisService.INTEROP_ALIAS)
+                    .contains(ObjectPaths.normalisedNamespace(namespace))) {
+                throw new UsageException("--namespace names the model namespace, and \"" + namespace + "\" is the"
+                        + " interop namespace (" + LioSmisService.INTEROP_ALIAS + " is another name for "
+                        + LioSmisService.INTEROP_NAMESPACE + "): choose another, root/lio say");
+            }
             if (demo && configfsGiven) {
                 throw new UsageException("--demo emulates LIO under the state directory; it takes no --configfs");
             }

@@ -13,9 +13,14 @@ final class Associations {
     private Associations() {
     }
 
-    static PairAssociation hostedService(ObjectNames names) {
-        return fixed(names, "LIO_HostedService", "Antecedent", "Dependent",
-                names.system(), names.configurationService());
+    /** The system's services; the object manager among them when lio-smis is its own WBEM server. */
+    static PairAssociation hostedService(ObjectNames names, String namespace, boolean objectManager) {
+        List<PairAssociation.Pair> pairs = new ArrayList<>();
+        pairs.add(new PairAssociation.Pair(names.system(), names.configurationService()));
+        if (objectManager) {
+            pairs.add(new PairAssociation.Pair(names.system(), names.objectManager()));
+        }
+        return fixed(namespace, "LIO_HostedService", "Antecedent", "Dependent", pairs);
     }
 
     /** The service's capabilities: its configuration capabilities and one per replication type. */
@@ -23,12 +28,7 @@ final class Associations {
         List<PairAssociation.Pair> pairs = new ArrayList<>();
         pairs.add(new PairAssociation.Pair(names.configurationService(), names.configurationCapabilities()));
         replicationCapabilities.forEach(c -> pairs.add(new PairAssociation.Pair(names.configurationService(), c)));
-        return new PairAssociation(names.modelNamespace(), "LIO_ElementCapabilities", "ManagedElement", "Capabilities") {
-            @Override
-            Stream<Pair> pairs() {
-                return pairs.stream();
-            }
-        };
+        return fixed(names.modelNamespace(), "LIO_ElementCapabilities", "ManagedElement", "Capabilities", pairs);
     }
 
     static PairAssociation hostedStoragePool(ObjectNames names, Inventory inventory) {
@@ -66,22 +66,40 @@ final class Associations {
         };
     }
 
-    static PairAssociation elementConformsToProfile(ObjectNames names, String namespace, String profileId) {
-        return fixed(names, namespace, "LIO_ElementConformsToProfile", "ConformantStandard", "ManagedElement",
-                names.registeredProfile(profileId), names.system());
+    /** The Array profile's system; the Server profile's object manager when lio-smis is its own WBEM server. */
+    static PairAssociation elementConformsToProfile(ObjectNames names, String namespace, boolean objectManager) {
+        List<PairAssociation.Pair> pairs = new ArrayList<>();
+        pairs.add(new PairAssociation.Pair(names.registeredProfile(RegisteredProfileProvider.ARRAY.id()), names.system()));
+        if (objectManager) {
+            pairs.add(new PairAssociation.Pair(names.registeredProfile(RegisteredProfileProvider.SERVER.id()),
+                    names.objectManager()));
+        }
+        return fixed(namespace, "LIO_ElementConformsToProfile", "ConformantStandard", "ManagedElement", pairs);
     }
 
-    private static PairAssociation fixed(ObjectNames names, String className, String leftRole, String rightRole,
-                                         CIMObjectPath left, CIMObjectPath right) {
-        return fixed(names, names.modelNamespace(), className, leftRole, rightRole, left, right);
+    static PairAssociation namespaceInManager(ObjectNames names) {
+        return fixed(names.interopNamespace(), "LIO_NamespaceInManager", "Antecedent", "Dependent",
+                names.namespaces().stream()
+                        .map(namespace -> new PairAssociation.Pair(names.objectManager(), names.namespace(namespace)))
+                        .toList());
     }
 
-    private static PairAssociation fixed(ObjectNames names, String namespace, String className, String leftRole,
-                                         String rightRole, CIMObjectPath left, CIMObjectPath right) {
+    static PairAssociation commMechanismForManager(ObjectNames names, ObjectManager objectManager) {
+        return new PairAssociation(names.interopNamespace(), "LIO_CommMechanismForManager", "Antecedent", "Dependent") {
+            @Override
+            Stream<Pair> pairs() {
+                return objectManager.listeners().get().stream().map(listener ->
+                        new Pair(names.objectManager(), names.communicationMechanism(listener.scheme())));
+            }
+        };
+    }
+
+    private static PairAssociation fixed(String namespace, String className, String leftRole, String rightRole,
+                                         List<PairAssociation.Pair> pairs) {
         return new PairAssociation(namespace, className, leftRole, rightRole) {
             @Override
             Stream<Pair> pairs() {
-                return Stream.of(new Pair(left, right));
+                return pairs.stream();
             }
         };
     }

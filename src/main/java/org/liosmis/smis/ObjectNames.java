@@ -1,5 +1,6 @@
 package org.liosmis.smis;
 
+import java.util.List;
 import org.liosmis.engine.Pool;
 import org.liosmis.engine.Volume;
 import org.liosmis.spi.ObjectPaths;
@@ -21,6 +22,11 @@ public final class ObjectNames {
     public static final String REGISTERED_PROFILE = "LIO_RegisteredProfile";
     public static final String JOB = "LIO_ConcreteJob";
     public static final String REPLICATION_CAPABILITIES = "LIO_StorageReplicationCapabilities";
+    public static final String OBJECT_MANAGER = "LIO_ObjectManager";
+    public static final String NAMESPACE = "LIO_Namespace";
+    public static final String COMMUNICATION_MECHANISM = "LIO_CIMXMLCommunicationMechanism";
+    /** The object manager's Name: the product, since one lio-smis serves a host. */
+    static final String OBJECT_MANAGER_NAME = "lio-smis";
     /** The organisation part of every InstanceID (SMI-S "OrgID:LocalID"). */
     static final String ORG = "LIO";
 
@@ -40,6 +46,11 @@ public final class ObjectNames {
 
     public String interopNamespace() {
         return interopNamespace;
+    }
+
+    /** Every namespace served, interop first. */
+    public List<String> namespaces() {
+        return List.of(interopNamespace, modelNamespace);
     }
 
     public String systemName() {
@@ -85,6 +96,26 @@ public final class ObjectNames {
 
     public CIMObjectPath registeredProfile(String profileId) {
         return path(interopNamespace, REGISTERED_PROFILE, key("InstanceID", ORG + ":profile:" + profileId));
+    }
+
+    public CIMObjectPath objectManager() {
+        return path(interopNamespace, OBJECT_MANAGER, key("SystemCreationClassName", SYSTEM),
+                key("SystemName", systemName), key("CreationClassName", OBJECT_MANAGER),
+                key("Name", OBJECT_MANAGER_NAME));
+    }
+
+    /** The LIO_Namespace instance that stands for the namespace served under this name. */
+    public CIMObjectPath namespace(String namespace) {
+        return path(interopNamespace, NAMESPACE, key("SystemCreationClassName", SYSTEM), key("SystemName", systemName),
+                key("ObjectManagerCreationClassName", OBJECT_MANAGER), key("ObjectManagerName", OBJECT_MANAGER_NAME),
+                key("CreationClassName", NAMESPACE), key("Name", namespace));
+    }
+
+    /** The CIM-XML communication mechanism of the listener with this URL scheme. */
+    public CIMObjectPath communicationMechanism(String scheme) {
+        return path(interopNamespace, COMMUNICATION_MECHANISM, key("SystemCreationClassName", SYSTEM),
+                key("SystemName", systemName), key("CreationClassName", COMMUNICATION_MECHANISM),
+                key("Name", "CIM-XML/" + scheme));
     }
 
     /** The pool id an instance name of LIO_StoragePool refers to, or null if it is not one of ours. */

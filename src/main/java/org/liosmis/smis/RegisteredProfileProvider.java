@@ -6,7 +6,8 @@ import org.metricshub.wbem.javax.cim.CIMInstance;
 
 /**
  * LIO_RegisteredProfile in the interop namespace: the SNIA profiles a console looks for
- * first. Only profiles whose required parts are served are registered.
+ * first. Only profiles whose required parts are served are registered: the Server profile only
+ * when lio-smis is its own WBEM server (a broker registers its own).
  */
 final class RegisteredProfileProvider extends FewInstancesProvider {
 
@@ -18,21 +19,25 @@ final class RegisteredProfileProvider extends FewInstancesProvider {
     static final Profile BLOCK_SERVICES = new Profile("BlockServices", "Block Services", "1.5.0");
     static final Profile COPY_SERVICES = new Profile("CopyServices", "Copy Services", "1.5.0");
     static final Profile JOB_CONTROL = new Profile("JobControl", "Job Control", "1.5.0");
+    /** The profiles of the storage itself, whichever WBEM server hosts lio-smis. */
     static final List<Profile> PROFILES = List.of(ARRAY, BLOCK_SERVICES, COPY_SERVICES, JOB_CONTROL);
+    static final Profile SERVER = new Profile("Server", "Server", "1.5.0");
 
     /** RegisteredOrganization 11: SNIA; AdvertiseTypes 2: Not Advertised (no SLP here). */
     private static final int ORGANIZATION_SNIA = 11;
     private static final int NOT_ADVERTISED = 2;
 
     private final ObjectNames names;
+    private final List<Profile> profiles;
 
-    RegisteredProfileProvider(ObjectNames names) {
+    RegisteredProfileProvider(ObjectNames names, boolean objectManager) {
         this.names = names;
+        this.profiles = objectManager ? Stream.concat(PROFILES.stream(), Stream.of(SERVER)).toList() : PROFILES;
     }
 
     @Override
     Stream<CIMInstance> instances() {
-        return PROFILES.stream().map(this::instance);
+        return profiles.stream().map(this::instance);
     }
 
     private CIMInstance instance(Profile profile) {

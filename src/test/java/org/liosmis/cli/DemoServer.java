@@ -56,8 +56,12 @@ final class DemoServer implements DemoTarget {
 
     /** The base URL wbemcli takes, credentials included. */
     String url(String scheme) throws Exception {
-        int port = scheme.equals("https") ? server.httpsPort() : server.httpPort();
-        return scheme + "://" + user() + ":" + password() + "@127.0.0.1:" + port;
+        return scheme + "://" + user() + ":" + password() + "@127.0.0.1:" + port(scheme);
+    }
+
+    /** The port the server bound for "http" or "https". */
+    int port(String scheme) {
+        return scheme.equals("https") ? server.httpsPort() : server.httpPort();
     }
 
     @Override

@@ -48,7 +48,7 @@ class ReadmeWalkthroughTest {
             assertTrue(result.lines() > 0, "no output from " + command);
             results.put(command, result);
         }
-        assertEquals(10, results.size());
+        assertEquals(11, results.size());
         check(results, "wbemcli ein \"$LIO/root/lio:LIO_StorageVolume\"", r -> {
             assertEquals(3, r.lines(), r.output());
             assertTrue(r.output().contains("DeviceID=\"fileio/demo1\""), r.output());
@@ -71,6 +71,11 @@ class ReadmeWalkthroughTest {
         check(results, "wbemcli ei \"$LIO/" + target.interopNamespace() + ":CIM_RegisteredProfile\"",
                 r -> assertEquals(4, snia(r, "Array|Block Services|Copy Services|Job Control"), r.output()));
         check(results, "wbemcli ai -ac", r -> assertEquals(1, snia(r, "Array"), r.output()));
+        // one object manager, whichever server hosts lio-smis (a broker's is its own)
+        check(results, "wbemcli ei \"$LIO/" + target.interopNamespace() + ":CIM_ObjectManager\"", r -> {
+            assertEquals(1, r.lines(), r.output());
+            assertTrue(r.output().contains("ElementName="), r.output());
+        });
     }
 
     /** How many lines show a SNIA profile (RegisteredOrganization 11) of one of these names. */

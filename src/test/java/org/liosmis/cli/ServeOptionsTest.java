@@ -52,6 +52,8 @@ class ServeOptionsTest {
         assertEquals("volume group \"vg0\" backs two pools; give each volume group to one pool",
                 message("--lvm-pool", "a=vg0/pool", "--lvm-pool", "b=vg0"));
         assertTrue(message("--demo", "--lvm-pool", "a=vg0").startsWith("--demo makes its volumes in the fileio pool"));
+        assertTrue(message("--namespace", "interop").startsWith("--namespace names the model namespace, and \"interop\""));
+        assertTrue(message("--namespace", "/Root/Interop").contains("root/interop is another name for interop"));
     }
 
     @Test

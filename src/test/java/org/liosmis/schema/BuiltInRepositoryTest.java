@@ -20,7 +20,9 @@ class BuiltInRepositoryTest {
             "LIO_StorageConfigurationService", "LIO_StorageConfigurationCapabilities",
             "LIO_StorageReplicationCapabilities", "LIO_ConcreteJob", "LIO_StorageSynchronized", "LIO_RegisteredProfile",
             "LIO_HostedService", "LIO_HostedStoragePool", "LIO_AllocatedFromStoragePool", "LIO_SystemDevice",
-            "LIO_ElementCapabilities", "LIO_AffectedJobElement", "LIO_OwningJobElement", "LIO_ElementConformsToProfile");
+            "LIO_ElementCapabilities", "LIO_AffectedJobElement", "LIO_OwningJobElement", "LIO_ElementConformsToProfile",
+            "LIO_ObjectManager", "LIO_Namespace", "LIO_CIMXMLCommunicationMechanism", "LIO_NamespaceInManager",
+            "LIO_CommMechanismForManager");
 
     private static final ClassRepository REPOSITORY = ClassRepositories.builtIn();
 

@@ -37,7 +37,9 @@ final class DmtfSubsetExtractor {
             "CIM_HostedDependency", "CIM_HostedService", "CIM_Component", "CIM_SystemComponent",
             "CIM_HostedStoragePool", "CIM_AllocatedFromStoragePool", "CIM_SystemDevice", "CIM_ElementCapabilities",
             "CIM_AffectedJobElement", "CIM_OwningJobElement", "CIM_Error", "CIM_SettingData", "CIM_StorageSetting",
-            "CIM_RegisteredProfile", "CIM_ElementConformsToProfile", "CIM_ReferencedProfile");
+            "CIM_RegisteredProfile", "CIM_ElementConformsToProfile", "CIM_ReferencedProfile", "CIM_ObjectManager",
+            "CIM_Namespace", "CIM_NamespaceInManager", "CIM_CIMXMLCommunicationMechanism",
+            "CIM_CommMechanismForManager");
 
     private DmtfSubsetExtractor() {
     }
