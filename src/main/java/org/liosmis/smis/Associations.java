@@ -13,22 +13,23 @@ final class Associations {
     private Associations() {
     }
 
+    /** The system's services: configuration (Copy Services) and replication (Replication Services). */
     static PairAssociation hostedService(ObjectNames names) {
-        return fixed(names, "LIO_HostedService", "Antecedent", "Dependent",
-                names.system(), names.configurationService());
+        return fixed(names.modelNamespace(), "LIO_HostedService", "Antecedent", "Dependent", List.of(
+                new PairAssociation.Pair(names.system(), names.configurationService()),
+                new PairAssociation.Pair(names.system(), names.replicationService())));
     }
 
-    /** The service's capabilities: its configuration capabilities and one per replication type. */
+    /**
+     * Each service's capabilities: the configuration service's and one per storage replication
+     * type; the replication service's.
+     */
     static PairAssociation elementCapabilities(ObjectNames names, List<CIMObjectPath> replicationCapabilities) {
         List<PairAssociation.Pair> pairs = new ArrayList<>();
         pairs.add(new PairAssociation.Pair(names.configurationService(), names.configurationCapabilities()));
         replicationCapabilities.forEach(c -> pairs.add(new PairAssociation.Pair(names.configurationService(), c)));
-        return new PairAssociation(names.modelNamespace(), "LIO_ElementCapabilities", "ManagedElement", "Capabilities") {
-            @Override
-            Stream<Pair> pairs() {
-                return pairs.stream();
-            }
-        };
+        pairs.add(new PairAssociation.Pair(names.replicationService(), names.replicationServiceCapabilities()));
+        return fixed(names.modelNamespace(), "LIO_ElementCapabilities", "ManagedElement", "Capabilities", pairs);
     }
 
     static PairAssociation hostedStoragePool(ObjectNames names, Inventory inventory) {
@@ -66,22 +67,20 @@ final class Associations {
         };
     }
 
-    static PairAssociation elementConformsToProfile(ObjectNames names, String namespace, String profileId) {
-        return fixed(names, namespace, "LIO_ElementConformsToProfile", "ConformantStandard", "ManagedElement",
-                names.registeredProfile(profileId), names.system());
+    /** Each profile with a central element: Array to the system, Replication Services to its service. */
+    static PairAssociation elementConformsToProfile(ObjectNames names, String namespace) {
+        return fixed(namespace, "LIO_ElementConformsToProfile", "ConformantStandard", "ManagedElement", List.of(
+                new PairAssociation.Pair(names.registeredProfile(RegisteredProfileProvider.ARRAY.id()), names.system()),
+                new PairAssociation.Pair(names.registeredProfile(RegisteredProfileProvider.REPLICATION_SERVICES.id()),
+                        names.replicationService())));
     }
 
-    private static PairAssociation fixed(ObjectNames names, String className, String leftRole, String rightRole,
-                                         CIMObjectPath left, CIMObjectPath right) {
-        return fixed(names, names.modelNamespace(), className, leftRole, rightRole, left, right);
-    }
-
-    private static PairAssociation fixed(ObjectNames names, String namespace, String className, String leftRole,
-                                         String rightRole, CIMObjectPath left, CIMObjectPath right) {
+    private static PairAssociation fixed(String namespace, String className, String leftRole, String rightRole,
+                                         List<PairAssociation.Pair> pairs) {
         return new PairAssociation(namespace, className, leftRole, rightRole) {
             @Override
             Stream<Pair> pairs() {
-                return Stream.of(new Pair(left, right));
+                return pairs.stream();
             }
         };
     }

@@ -101,10 +101,11 @@ class SmisProvidersTest {
         assertEquals(2, cimom.enumerateInstances("root/lio", "CIM_StoragePool", true, Projection.ALL).count());
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_ComputerSystem", true, Projection.ALL).count());
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_StorageConfigurationService", true, Projection.ALL).count());
-        assertEquals(1 + 3, cimom.enumerateInstances("root/lio", "CIM_Capabilities", true, Projection.ALL).count());
-        assertEquals(4, cimom.enumerateInstances("interop", "CIM_RegisteredProfile", true, Projection.ALL).count());
-        // every association in one go: CIM_Dependency and CIM_Component subtrees
-        assertEquals(1 + 2, cimom.enumerateInstances("root/lio", "CIM_Dependency", true, Projection.ALL).count());
+        assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_ReplicationService", true, Projection.ALL).count());
+        assertEquals(1 + 3 + 1, cimom.enumerateInstances("root/lio", "CIM_Capabilities", true, Projection.ALL).count());
+        assertEquals(5, cimom.enumerateInstances("interop", "CIM_RegisteredProfile", true, Projection.ALL).count());
+        // every association in one go: CIM_Dependency (two services, two volumes' pools) and CIM_Component subtrees
+        assertEquals(2 + 2, cimom.enumerateInstances("root/lio", "CIM_Dependency", true, Projection.ALL).count());
         assertEquals(2 + 2, cimom.enumerateInstances("root/lio", "CIM_Component", true, Projection.ALL).count());
     }
 
