@@ -3,6 +3,7 @@ package org.liosmis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.liosmis.cli.DemoReplicaClientTest.awaitJob;
 import static org.liosmis.cli.DemoReplicaClientTest.elementName;
@@ -11,20 +12,18 @@ import static org.liosmis.cli.DemoReplicaClientTest.volume;
 import static org.liosmis.testing.CimQueries.all;
 import static org.liosmis.testing.CimQueries.path;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
@@ -33,23 +32,7 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  * its job, the same replicas through Copy Services, ModifyReplicaSynchronization.
  */
 @Tag(DemoTarget.ANY_HOST)
-class DemoReplicationServiceClientTest {
-
-    @TempDir
-    Path stateDir;
-    private DemoTarget target;
-    private WBEMClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        target = DemoTarget.open(stateDir);
-        client = target.client();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        target.close();
-    }
+class DemoReplicationServiceClientTest extends DemoTargetTest {
 
     static CIMArgument<?> uint16(String name, int value) {
         return new CIMArgument<>(name, CIMDataType.UINT16_T, new UnsignedInteger16(value));
@@ -234,5 +217,46 @@ class DemoReplicationServiceClientTest {
         }
         assertEquals(1, call(service, "CreateGroupReplica").returnValue());
         assertEquals(3, all(client.enumerateInstanceNames(path("root/lio", "LIO_StorageVolume"))).size());
+    }
+
+    @Test
+    void aJobItsClientKeepsStaysUntilDeleted() throws Exception {
+        DemoReplicaClientTest.Call call = call(replicationService(), "CreateElementReplica", uint16("SyncType", 8),
+                uint16("Mode", 3), elementName("kept"), reference("SourceElement", volume("fileio/demo1")));
+        assertEquals(4096, call.returnValue());
+        CIMObjectPath job = (CIMObjectPath) call.out("Job");
+        // without DeleteOnCompletion false, a TimeBeforeRemoval of 0 would remove the job as it ends
+        client.modifyInstance(new CIMInstance(job, new CIMProperty<?>[] {
+                new CIMProperty<>("DeleteOnCompletion", CIMDataType.BOOLEAN_T, false),
+                new CIMProperty<>("TimeBeforeRemoval", CIMDataType.DATETIME_T, new CIMDateTimeInterval(0, 0, 0, 0, 0))}),
+                null);
+        awaitJob(client, job);
+        Thread.sleep(2500); // ended jobs are swept every second
+        CIMInstance kept = client.getInstance(job, false, false, null);
+        assertEquals(Boolean.FALSE, kept.getPropertyValue("DeleteOnCompletion"));
+        assertEquals(new CIMDateTimeInterval(0, 0, 0, 0, 0).toString(),
+                kept.getPropertyValue("TimeBeforeRemoval").toString());
+
+        // what GetInstance gave, sent back whole, changes nothing; a read-only property named is refused
+        client.modifyInstance(kept, null);
+        assertEquals(WBEMException.CIM_ERR_NOT_SUPPORTED, assertThrows(WBEMException.class,
+                () -> client.modifyInstance(kept, new String[] {"JobState"})).getID());
+        assertEquals(WBEMException.CIM_ERR_INVALID_PARAMETER, assertThrows(WBEMException.class,
+                () -> client.modifyInstance(kept, new String[] {"NoSuchProperty"})).getID());
+        assertEquals(WBEMException.CIM_ERR_INVALID_PARAMETER, assertThrows(WBEMException.class,
+                () -> client.modifyInstance(new CIMInstance(job, new CIMProperty<?>[] {new CIMProperty<>(
+                        "TimeBeforeRemoval", CIMDataType.STRING_T, "20260101000000.000000+000")}), null)).getID());
+        // refused whole: the writable property named beside a read-only one is not changed either
+        CIMInstance deleteOnCompletion = new CIMInstance(job, new CIMProperty<?>[] {
+                new CIMProperty<>("DeleteOnCompletion", CIMDataType.BOOLEAN_T, true)});
+        assertEquals(WBEMException.CIM_ERR_NOT_SUPPORTED, assertThrows(WBEMException.class,
+                () -> client.modifyInstance(deleteOnCompletion, new String[] {"DeleteOnCompletion", "JobState"})).getID());
+        assertEquals(Boolean.FALSE, client.getInstance(job, false, false, null).getPropertyValue("DeleteOnCompletion"));
+
+        client.deleteInstance(job);
+        assertEquals(WBEMException.CIM_ERR_NOT_FOUND, assertThrows(WBEMException.class,
+                () -> client.getInstance(job, false, false, null)).getID());
+        assertEquals(WBEMException.CIM_ERR_NOT_FOUND, assertThrows(WBEMException.class,
+                () -> client.modifyInstance(kept, null)).getID());
     }
 }
