@@ -13,11 +13,15 @@ public final class SmisProviders {
 
     public static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
                                             ObjectNames names) {
+        // Detach, Restore and Resync are not in the engine yet: refused as Not Supported until they are
+        return register(registry, inventory, engine, names, new UnofferedSynchronizationOperations());
+    }
+
+    static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
+                                     ObjectNames names, SynchronizationOperations synchronizationOperations) {
         StorageReplicationCapabilitiesProvider replicationCapabilities = new StorageReplicationCapabilitiesProvider(names);
         StorageSynchronizedProvider relationships = new StorageSynchronizedProvider(engine, inventory, names);
         ReplicaCreation creation = new ReplicaCreation(engine, names, relationships);
-        // Detach, Restore and Resync are not in the engine yet: refused as Not Supported until they are
-        SynchronizationOperations synchronizationOperations = new UnofferedSynchronizationOperations();
         Set<String> model = Set.of(names.modelNamespace());
         Set<String> interop = Set.of(names.interopNamespace());
         registry.register(ObjectNames.SYSTEM, new StorageSystemProvider(inventory, names), model)
