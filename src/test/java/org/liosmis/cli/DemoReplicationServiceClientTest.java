@@ -246,6 +246,9 @@ class DemoReplicationServiceClientTest extends DemoTargetTest {
         assertEquals(WBEMException.CIM_ERR_INVALID_PARAMETER, assertThrows(WBEMException.class,
                 () -> client.modifyInstance(new CIMInstance(job, new CIMProperty<?>[] {new CIMProperty<>(
                         "TimeBeforeRemoval", CIMDataType.STRING_T, "20260101000000.000000+000")}), null)).getID());
+        assertEquals(WBEMException.CIM_ERR_INVALID_PARAMETER, assertThrows(WBEMException.class,
+                () -> client.modifyInstance(new CIMInstance(job, new CIMProperty<?>[] {new CIMProperty<>(
+                        "InstanceID", CIMDataType.STRING_T, "LIO:job:another")}), null)).getID());
         // refused whole: the writable property named beside a read-only one is not changed either
         CIMInstance deleteOnCompletion = new CIMInstance(job, new CIMProperty<?>[] {
                 new CIMProperty<>("DeleteOnCompletion", CIMDataType.BOOLEAN_T, true)});
