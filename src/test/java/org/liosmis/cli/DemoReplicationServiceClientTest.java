@@ -92,6 +92,11 @@ class DemoReplicationServiceClientTest extends DemoTargetTest {
                 true, false, false, null)).stream().map(p -> (String) p.getPropertyValue("RegisteredName")).toList();
         assertTrue(profiles.contains("Replication Services"), profiles.toString());
         CIMObjectPath service = replicationService();
+        // the profile leads to the service it describes
+        CIMObjectPath profile = all(client.associatorNames(service, "CIM_ElementConformsToProfile",
+                "CIM_RegisteredProfile", null, null)).get(0);
+        assertEquals("Replication Services", client.getInstance(profile, false, false, null)
+                .getPropertyValue("RegisteredName"));
         CIMObjectPath system = all(client.associatorNames(service, "CIM_HostedService", "CIM_ComputerSystem", null,
                 null)).get(0);
         CIMObjectPath pool = all(client.associatorNames(system, "CIM_HostedStoragePool", "CIM_StoragePool", null,
