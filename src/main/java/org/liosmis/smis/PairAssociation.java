@@ -52,12 +52,12 @@ abstract class PairAssociation implements AssociationProvider {
 
     @Override
     public CIMInstance getInstance(CIMObjectPath instanceName) {
-        if (!(instanceName.getKeyValue(leftRole) instanceof CIMObjectPath left)
-                || !(instanceName.getKeyValue(rightRole) instanceof CIMObjectPath right)) {
+        Pair named = pair(instanceName);
+        if (named == null) {
             return null;
         }
-        return pairsWith(left).filter(pair -> ObjectPaths.sameInstance(pair.left(), left)
-                        && ObjectPaths.sameInstance(pair.right(), right))
+        return pairsWith(named.left()).filter(pair -> ObjectPaths.sameInstance(pair.left(), named.left())
+                        && ObjectPaths.sameInstance(pair.right(), named.right()))
                 .findFirst().map(this::instance).orElse(null);
     }
 
