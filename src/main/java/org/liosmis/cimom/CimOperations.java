@@ -37,6 +37,12 @@ public interface CimOperations {
 
     Stream<CIMObjectPath> enumerateInstanceNames(String namespace, String className) throws WBEMException;
 
+    /**
+     * ModifyInstance: the properties of modifiedInstance that propertyList names (every one it
+     * holds when propertyList is null), on the instance its path names.
+     */
+    void modifyInstance(CIMInstance modifiedInstance, String[] propertyList) throws WBEMException;
+
     void deleteInstance(CIMObjectPath instanceName) throws WBEMException;
 
     Stream<CIMInstance> associators(CIMObjectPath objectName, String assocClass, String resultClass,

@@ -127,6 +127,15 @@ public final class Dispatcher implements CimOperations {
     }
 
     @Override
+    public void modifyInstance(CIMInstance modifiedInstance, String[] propertyList) throws WBEMException {
+        CIMObjectPath path = checks.instanceName(modifiedInstance.getObjectPath());
+        CIMInstance changes = InstanceChanges.of(classes.getClass(path.getObjectName()), path, modifiedInstance,
+                propertyList);
+        fetch(path);
+        providers.instanceProvider(path.getNamespace(), path.getObjectName()).orElseThrow().modifyInstance(changes);
+    }
+
+    @Override
     public void deleteInstance(CIMObjectPath instanceName) throws WBEMException {
         CIMObjectPath path = checks.instanceName(instanceName);
         fetch(path);

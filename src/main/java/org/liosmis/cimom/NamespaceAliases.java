@@ -86,6 +86,14 @@ public final class NamespaceAliases implements CimOperations {
     }
 
     @Override
+    public void modifyInstance(CIMInstance modifiedInstance, String[] propertyList) throws WBEMException {
+        NamespaceAlias alias = alias(modifiedInstance.getObjectPath().getNamespace());
+        served.modifyInstance(alias == null ? modifiedInstance
+                : new CIMInstance(alias.in(modifiedInstance.getObjectPath()), modifiedInstance.getProperties()),
+                propertyList);
+    }
+
+    @Override
     public Stream<CIMInstance> associators(CIMObjectPath objectName, String assocClass, String resultClass,
                                            String role, String resultRole, Projection projection) throws WBEMException {
         NamespaceAlias alias = alias(objectName.getNamespace());

@@ -85,10 +85,15 @@ public final class ReplicaEngine implements AutoCloseable {
             }
         }
         try {
-            if (plan.backend().makeInstantly(plan)) {
+            if (request.timing() != CreateReplicaRequest.Timing.BY_COPY && plan.backend().makeInstantly(plan)) {
                 madeInstantly(plan);
                 busy.remove(plan.targetId());
                 return new CreateReplicaResult(plan.targetId(), null);
+            }
+            if (request.timing() == CreateReplicaRequest.Timing.AT_ONCE) {
+                throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "pool " + plan.pool().id()
+                        + " cannot make a replica of " + plan.source().id() + " at once (no reflink, or not the"
+                        + " source's thin pool); only a copy job can make it");
             }
             return new CreateReplicaResult(plan.targetId(), startCopy(plan));
         } catch (RequestRefused | RuntimeException e) {
@@ -369,6 +374,14 @@ public final class ReplicaEngine implements AutoCloseable {
         }
         store.deleteJob(jobId);
         return true;
+    }
+
+    /**
+     * A client's ModifyInstance of a job: whether it is removed TimeBeforeRemoval after it ends,
+     * or stays until deleted. False when there is no such job.
+     */
+    public boolean setJobRetention(String jobId, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
+        return store.setJobRetention(jobId, deleteOnCompletion, timeBeforeRemoval);
     }
 
     private void removeExpiredJobs() {

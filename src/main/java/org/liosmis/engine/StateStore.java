@@ -95,8 +95,13 @@ public final class StateStore implements ElementNames, AutoCloseable {
 
     // ---- jobs
 
+    /** Records a job's progress; its retention (DeleteOnCompletion, TimeBeforeRemoval) is set once, then only by {@link #setJobRetention}. */
     public synchronized void putJob(Job job) {
-        update("INSERT OR REPLACE INTO jobs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", job.id(), job.state().name(),
+        update("""
+                INSERT INTO jobs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET
+                  state = excluded.state, percent = excluded.percent, started = excluded.started,
+                  finished = excluded.finished, failure = excluded.failure, error_description = excluded.error_description
+                """, job.id(), job.state().name(),
                 job.percentComplete(), job.elementName(), job.sourceId(), job.targetId(), job.targetFile(),
                 job.kind().name(), millis(job.submitted()), millis(job.started()), millis(job.finished()),
                 job.deleteOnCompletion() ? 1 : 0, job.timeBeforeRemoval().toMillis(),
@@ -109,6 +114,12 @@ public final class StateStore implements ElementNames, AutoCloseable {
 
     public synchronized List<Job> jobs() {
         return query("SELECT * FROM jobs ORDER BY submitted, id", StateStore::job);
+    }
+
+    /** False when there is no such job. */
+    public synchronized boolean setJobRetention(String id, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
+        return update("UPDATE jobs SET delete_on_completion = ?, time_before_removal_ms = ? WHERE id = ?",
+                deleteOnCompletion ? 1 : 0, timeBeforeRemoval.toMillis(), id) > 0;
     }
 
     public synchronized void deleteJob(String id) {
@@ -214,9 +225,10 @@ public final class StateStore implements ElementNames, AutoCloseable {
         }
     }
 
-    private void update(String sql, Object... parameters) {
+    /** The number of rows changed. */
+    private int update(String sql, Object... parameters) {
         try (PreparedStatement statement = prepare(sql, parameters)) {
-            statement.executeUpdate();
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new EngineException("state database update failed: " + e.getMessage(), e);
         }

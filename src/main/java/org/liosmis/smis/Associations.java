@@ -13,21 +13,27 @@ final class Associations {
     private Associations() {
     }
 
-    /** The system's services; the object manager among them when lio-smis is its own WBEM server. */
+    /** The system's services: configuration (Copy Services), replication (Replication Services), and the
+     *  object manager when lio-smis is its own WBEM server. */
     static PairAssociation hostedService(ObjectNames names, String namespace, boolean objectManager) {
         List<PairAssociation.Pair> pairs = new ArrayList<>();
         pairs.add(new PairAssociation.Pair(names.system(), names.configurationService()));
+        pairs.add(new PairAssociation.Pair(names.system(), names.replicationService()));
         if (objectManager) {
             pairs.add(new PairAssociation.Pair(names.system(), names.objectManager()));
         }
         return fixed(namespace, "LIO_HostedService", "Antecedent", "Dependent", pairs);
     }
 
-    /** The service's capabilities: its configuration capabilities and one per replication type. */
+    /**
+     * Each service's capabilities: the configuration service's and one per storage replication
+     * type; the replication service's.
+     */
     static PairAssociation elementCapabilities(ObjectNames names, List<CIMObjectPath> replicationCapabilities) {
         List<PairAssociation.Pair> pairs = new ArrayList<>();
         pairs.add(new PairAssociation.Pair(names.configurationService(), names.configurationCapabilities()));
         replicationCapabilities.forEach(c -> pairs.add(new PairAssociation.Pair(names.configurationService(), c)));
+        pairs.add(new PairAssociation.Pair(names.replicationService(), names.replicationServiceCapabilities()));
         return fixed(names.modelNamespace(), "LIO_ElementCapabilities", "ManagedElement", "Capabilities", pairs);
     }
 
@@ -66,10 +72,15 @@ final class Associations {
         };
     }
 
-    /** The Array profile's system; the Server profile's object manager when lio-smis is its own WBEM server. */
+    /**
+     * Each profile with a central element: Array to the system, Replication Services to its service,
+     * and Server to the object manager when lio-smis is its own WBEM server.
+     */
     static PairAssociation elementConformsToProfile(ObjectNames names, String namespace, boolean objectManager) {
         List<PairAssociation.Pair> pairs = new ArrayList<>();
         pairs.add(new PairAssociation.Pair(names.registeredProfile(RegisteredProfileProvider.ARRAY.id()), names.system()));
+        pairs.add(new PairAssociation.Pair(names.registeredProfile(RegisteredProfileProvider.REPLICATION_SERVICES.id()),
+                names.replicationService()));
         if (objectManager) {
             pairs.add(new PairAssociation.Pair(names.registeredProfile(RegisteredProfileProvider.SERVER.id()),
                     names.objectManager()));

@@ -11,14 +11,17 @@ import org.liosmis.spi.MethodProvider;
 import org.liosmis.spi.MethodResult;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**
  * LIO_ConcreteJob: the copy jobs of CreateReplica, with the job contract SMI-S clients rely
  * on (JobState, PercentComplete 100 in every terminal state, ErrorCode 0 on success,
- * JobOutParameters) and its methods: RequestStateChange, KillJob, GetError, GetErrors.
+ * JobOutParameters), its methods (RequestStateChange, KillJob, GetError, GetErrors) and
+ * ModifyInstance of how long an ended job is kept.
  */
 final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
 
@@ -55,6 +58,47 @@ final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
             throw new WBEMException(WBEMException.CIM_ERR_FAILED,
                     "job " + id + " is still running; stop it with RequestStateChange(4) or wait for it to end");
         }
+    }
+
+    /**
+     * ModifyInstance of DeleteOnCompletion and TimeBeforeRemoval, the job's writable
+     * properties: false keeps an ended job until DeleteInstance.
+     */
+    @Override
+    public void modifyInstance(CIMInstance changes) throws WBEMException {
+        String id = ObjectNames.jobId(changes.getObjectPath());
+        Job job = engine.job(id).orElseThrow(() -> new WBEMException(WBEMException.CIM_ERR_NOT_FOUND,
+                "job " + id + " no longer exists"));
+        boolean deleteOnCompletion = job.deleteOnCompletion();
+        Duration timeBeforeRemoval = job.timeBeforeRemoval();
+        for (CIMProperty<?> property : changes.getProperties()) {
+            switch (property.getName()) {
+                case "DeleteOnCompletion" -> deleteOnCompletion = (Boolean) required(property);
+                case "TimeBeforeRemoval" -> timeBeforeRemoval = duration(required(property));
+                default -> throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED,
+                        property.getName() + " of a job cannot be modified");
+            }
+        }
+        if (!engine.setJobRetention(id, deleteOnCompletion, timeBeforeRemoval)) {
+            throw new WBEMException(WBEMException.CIM_ERR_NOT_FOUND, "job " + id + " no longer exists");
+        }
+    }
+
+    private static Object required(CIMProperty<?> property) throws WBEMException {
+        if (property.getValue() == null) {
+            throw new WBEMException(WBEMException.CIM_ERR_INVALID_PARAMETER, property.getName() + " cannot be NULL");
+        }
+        return property.getValue();
+    }
+
+    private static Duration duration(Object value) throws WBEMException {
+        if (!(value instanceof CIMDateTimeInterval interval) || interval.getDays() < 0 || interval.getHours() < 0
+                || interval.getMinutes() < 0 || interval.getSeconds() < 0 || interval.getMicroseconds() < 0) {
+            throw new WBEMException(WBEMException.CIM_ERR_INVALID_PARAMETER, "TimeBeforeRemoval must be an interval "
+                    + "with every field given (ddddddddhhmmss.mmmmmm:000), not " + value);
+        }
+        return Duration.ofDays(interval.getDays()).plusHours(interval.getHours()).plusMinutes(interval.getMinutes())
+                .plusSeconds(interval.getSeconds()).plusNanos(interval.getMicroseconds() * 1000L);
     }
 
     CIMInstance instance(Job job) {

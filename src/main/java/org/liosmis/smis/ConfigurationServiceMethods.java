@@ -2,10 +2,8 @@ package org.liosmis.smis;
 
 import static org.liosmis.smis.MethodResults.argument;
 
-import java.util.Arrays;
 import java.util.List;
 import org.liosmis.engine.CreateReplicaRequest;
-import org.liosmis.engine.CreateReplicaResult;
 import org.liosmis.engine.ReplicaEngine;
 import org.liosmis.engine.ReplicaKind;
 import org.liosmis.engine.RequestRefused;
@@ -28,10 +26,12 @@ final class ConfigurationServiceMethods {
 
     private final ReplicaEngine engine;
     private final ObjectNames names;
+    private final ReplicaCreation creation;
 
-    ConfigurationServiceMethods(ReplicaEngine engine, ObjectNames names) {
+    ConfigurationServiceMethods(ReplicaEngine engine, ObjectNames names, ReplicaCreation creation) {
         this.engine = engine;
         this.names = names;
+        this.creation = creation;
     }
 
     MethodResult invoke(String methodName, List<CIMArgument<?>> args) {
@@ -43,68 +43,23 @@ final class ConfigurationServiceMethods {
     }
 
     private MethodResult createReplica(List<CIMArgument<?>> args) {
-        String method = "CreateReplica";
-        Object source = argument(args, "SourceElement");
-        String sourceId = source instanceof CIMObjectPath path ? names.volumeId(path) : null;
-        if (sourceId == null) {
-            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER, "SourceElement must name a "
-                    + "LIO_StorageVolume of system " + names.systemName() + inModelNamespace() + ", not " + given(source));
-        }
+        return creation.create("CreateReplica", args, sourceId -> new ReplicaCreation.Choice(kind(args),
+                CreateReplicaRequest.Timing.AS_POOL_CAN), false);
+    }
+
+    private static ReplicaKind kind(List<CIMArgument<?>> args) throws MethodRefusal {
         if (!(argument(args, "CopyType") instanceof UnsignedInteger16 copyType)) {
-            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
                     "CopyType is required: 4 (UnSyncAssoc) for a snapshot, 5 (UnSyncUnAssoc) for an independent copy");
         }
-        ReplicaKind kind;
-        switch (copyType.intValue()) {
-            case UNSYNC_ASSOC -> kind = ReplicaKind.SNAPSHOT;
-            case UNSYNC_UNASSOC -> kind = ReplicaKind.CLONE;
-            case ASYNC, SYNC -> {
-                return MethodResults.refused(method, MethodResults.NOT_SUPPORTED,
-                        "mirrors (CopyType 2 and 3) are not offered; use 4 or 5");
-            }
-            default -> {
-                return MethodResults.refused(method, MethodResults.INVALID_PARAMETER, "CopyType " + copyType
-                        + " is reserved or vendor specific; use 4 (UnSyncAssoc) or 5 (UnSyncUnAssoc)");
-            }
-        }
-        if (argument(args, "TargetSettingGoal") != null) {
-            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                    "TargetSettingGoal cannot be honoured: lio-smis offers no storage settings; leave it out");
-        }
-        String poolId = null;
-        if (argument(args, "TargetPool") instanceof CIMObjectPath pool) {
-            poolId = names.poolId(pool);
-            if (poolId == null) {
-                return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                        "TargetPool must name a LIO_StoragePool" + inModelNamespace() + ", not " + given(pool));
-            }
-        }
-        try {
-            CreateReplicaResult result = engine.createReplica(new CreateReplicaRequest(sourceId, kind, poolId,
-                    (String) argument(args, "ElementName")));
-            return result.done()
-                    ? MethodResults.of(MethodResults.COMPLETED,
-                            MethodResults.reference("TargetElement", names.volume(result.targetId())))
-                    : MethodResults.of(MethodResults.JOB_STARTED,
-                            MethodResults.reference("Job", names.job(result.jobId())));
-        } catch (RequestRefused refusal) {
-            return MethodResults.refused(method, refusal);
-        }
-    }
-
-    /** Where a reference argument must lead; one naming no namespace leads to the method's own. */
-    private String inModelNamespace() {
-        return " in namespace " + names.modelNamespace() + " (or in none)";
-    }
-
-    /** A reference as given, its namespace and host spelt out (a path's text hides where one ends). */
-    private static String given(Object argument) {
-        if (!(argument instanceof CIMObjectPath path)) {
-            return String.valueOf(argument);
-        }
-        String host = path.getHost() == null || path.getHost().isEmpty() ? "" : " on host \"" + path.getHost() + "\"";
-        return path.getObjectName() + " " + Arrays.toString(path.getKeys()) + " in namespace \"" + path.getNamespace()
-                + "\"" + host;
+        return switch (copyType.intValue()) {
+            case UNSYNC_ASSOC -> ReplicaKind.SNAPSHOT;
+            case UNSYNC_UNASSOC -> ReplicaKind.CLONE;
+            case ASYNC, SYNC -> throw new MethodRefusal(MethodResults.NOT_SUPPORTED,
+                    "mirrors (CopyType 2 and 3) are not offered; use 4 or 5");
+            default -> throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "CopyType " + copyType
+                    + " is reserved or vendor specific; use 4 (UnSyncAssoc) or 5 (UnSyncUnAssoc)");
+        };
     }
 
     private MethodResult returnToStoragePool(List<CIMArgument<?>> args) {
@@ -113,7 +68,8 @@ final class ConfigurationServiceMethods {
         String volumeId = element instanceof CIMObjectPath path ? names.volumeId(path) : null;
         if (volumeId == null) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER, "TheElement must name a "
-                    + "LIO_StorageVolume of system " + names.systemName() + inModelNamespace() + ", not " + given(element));
+                    + "LIO_StorageVolume of system " + names.systemName() + References.inModelNamespace(names) + ", not "
+                    + References.given(element));
         }
         try {
             engine.deleteVolume(volumeId);

@@ -43,11 +43,15 @@ final class InstanceBuilder {
     }
 
     InstanceBuilder uint16s(String name, int... values) {
+        return add(name, CIMDataType.UINT16_ARRAY_T, uint16Array(values));
+    }
+
+    static UnsignedInteger16[] uint16Array(int... values) {
         UnsignedInteger16[] array = new UnsignedInteger16[values.length];
         for (int i = 0; i < values.length; i++) {
             array[i] = new UnsignedInteger16(values[i]);
         }
-        return add(name, CIMDataType.UINT16_ARRAY_T, array);
+        return array;
     }
 
     InstanceBuilder uint64(String name, long value) {

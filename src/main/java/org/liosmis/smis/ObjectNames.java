@@ -27,6 +27,8 @@ public final class ObjectNames {
     public static final String COMMUNICATION_MECHANISM = "LIO_CIMXMLCommunicationMechanism";
     /** The object manager's Name: the product, since one lio-smis serves a host. */
     static final String OBJECT_MANAGER_NAME = "lio-smis";
+    public static final String REPLICATION_SERVICE = "LIO_ReplicationService";
+    public static final String REPLICATION_SERVICE_CAPABILITIES = "LIO_ReplicationServiceCapabilities";
     /** The organisation part of every InstanceID (SMI-S "OrgID:LocalID"). */
     static final String ORG = "LIO";
 
@@ -78,6 +80,17 @@ public final class ObjectNames {
         return path(modelNamespace, CONFIGURATION_SERVICE, key("SystemCreationClassName", SYSTEM),
                 key("SystemName", systemName), key("CreationClassName", CONFIGURATION_SERVICE),
                 key("Name", "StorageConfigurationService"));
+    }
+
+    public CIMObjectPath replicationService() {
+        return path(modelNamespace, REPLICATION_SERVICE, key("SystemCreationClassName", SYSTEM),
+                key("SystemName", systemName), key("CreationClassName", REPLICATION_SERVICE),
+                key("Name", "ReplicationService"));
+    }
+
+    public CIMObjectPath replicationServiceCapabilities() {
+        return path(modelNamespace, REPLICATION_SERVICE_CAPABILITIES,
+                key("InstanceID", ORG + ":ReplicationServiceCapabilities"));
     }
 
     public CIMObjectPath configurationCapabilities() {

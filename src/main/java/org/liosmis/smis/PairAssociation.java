@@ -52,12 +52,12 @@ abstract class PairAssociation implements AssociationProvider {
 
     @Override
     public CIMInstance getInstance(CIMObjectPath instanceName) {
-        if (!(instanceName.getKeyValue(leftRole) instanceof CIMObjectPath left)
-                || !(instanceName.getKeyValue(rightRole) instanceof CIMObjectPath right)) {
+        Pair named = pair(instanceName);
+        if (named == null) {
             return null;
         }
-        return pairsWith(left).filter(pair -> ObjectPaths.sameInstance(pair.left(), left)
-                        && ObjectPaths.sameInstance(pair.right(), right))
+        return pairsWith(named.left()).filter(pair -> ObjectPaths.sameInstance(pair.left(), named.left())
+                        && ObjectPaths.sameInstance(pair.right(), named.right()))
                 .findFirst().map(this::instance).orElse(null);
     }
 
@@ -67,9 +67,21 @@ abstract class PairAssociation implements AssociationProvider {
     }
 
     private CIMInstance instance(Pair pair) {
-        CIMObjectPath path = new CIMObjectPath(null, null, null, namespace, className, new CIMProperty<?>[] {
+        return describe(new InstanceBuilder(path(pair)), pair).build();
+    }
+
+    /** The instance name of the association between a pair. */
+    CIMObjectPath path(Pair pair) {
+        return new CIMObjectPath(null, null, null, namespace, className, new CIMProperty<?>[] {
                 reference(leftRole, pair.left()), reference(rightRole, pair.right())});
-        return describe(new InstanceBuilder(path), pair).build();
+    }
+
+    /** The pair an instance name of this association names, or null when it names none. */
+    Pair pair(CIMObjectPath instanceName) {
+        boolean ours = className.equalsIgnoreCase(instanceName.getObjectName())
+                && ObjectPaths.inNamespace(instanceName, namespace);
+        return ours && instanceName.getKeyValue(leftRole) instanceof CIMObjectPath left
+                && instanceName.getKeyValue(rightRole) instanceof CIMObjectPath right ? new Pair(left, right) : null;
     }
 
     private static CIMProperty<CIMObjectPath> reference(String role, CIMObjectPath target) {

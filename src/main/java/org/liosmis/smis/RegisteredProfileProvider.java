@@ -19,8 +19,10 @@ final class RegisteredProfileProvider extends FewInstancesProvider {
     static final Profile BLOCK_SERVICES = new Profile("BlockServices", "Block Services", "1.5.0");
     static final Profile COPY_SERVICES = new Profile("CopyServices", "Copy Services", "1.5.0");
     static final Profile JOB_CONTROL = new Profile("JobControl", "Job Control", "1.5.0");
+    static final Profile REPLICATION_SERVICES = new Profile("ReplicationServices", "Replication Services", "1.5.0");
     /** The profiles of the storage itself, whichever WBEM server hosts lio-smis. */
-    static final List<Profile> PROFILES = List.of(ARRAY, BLOCK_SERVICES, COPY_SERVICES, JOB_CONTROL);
+    static final List<Profile> PROFILES = List.of(ARRAY, BLOCK_SERVICES, COPY_SERVICES, JOB_CONTROL,
+            REPLICATION_SERVICES);
     static final Profile SERVER = new Profile("Server", "Server", "1.5.0");
 
     /** RegisteredOrganization 11: SNIA; AdvertiseTypes 2: Not Advertised (no SLP here). */

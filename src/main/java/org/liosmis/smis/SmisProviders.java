@@ -21,16 +21,30 @@ public final class SmisProviders {
     /** The same, and the SNIA Server profile's classes for the WBEM server lio-smis itself runs, if any. */
     public static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
                                             ObjectNames names, Optional<ObjectManager> objectManager) {
+        // Detach, Restore and Resync are not in the engine yet: refused as Not Supported until they are
+        return register(registry, inventory, engine, names, objectManager, new UnofferedSynchronizationOperations());
+    }
+
+    static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
+                                     ObjectNames names, Optional<ObjectManager> objectManager,
+                                     SynchronizationOperations synchronizationOperations) {
         StorageReplicationCapabilitiesProvider replicationCapabilities = new StorageReplicationCapabilitiesProvider(names);
+        StorageSynchronizedProvider relationships = new StorageSynchronizedProvider(engine, inventory, names);
+        ReplicaCreation creation = new ReplicaCreation(engine, names, relationships);
         Set<String> model = Set.of(names.modelNamespace());
         Set<String> interop = Set.of(names.interopNamespace());
         registry.register(ObjectNames.SYSTEM, new StorageSystemProvider(inventory, names), model)
                 .register(ObjectNames.POOL, new StoragePoolProvider(inventory, names), model)
                 .register(ObjectNames.VOLUME, new StorageVolumeProvider(inventory, names), model)
-                .register(ObjectNames.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(names, engine), model)
+                .register(ObjectNames.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(names, engine, creation), model)
+                .register(ObjectNames.REPLICATION_SERVICE, new ReplicationServiceProvider(names, creation,
+                        new ElementReplicaChoice(names, inventory), new SynchronizationModification(engine, names,
+                        relationships, synchronizationOperations)), model)
+                .register(ObjectNames.REPLICATION_SERVICE_CAPABILITIES,
+                        new ReplicationServiceCapabilitiesProvider(names, synchronizationOperations), model)
                 .register(ObjectNames.REPLICATION_CAPABILITIES, replicationCapabilities, model)
                 .register(ObjectNames.JOB, new ConcreteJobProvider(engine, names), model)
-                .register("LIO_StorageSynchronized", new StorageSynchronizedProvider(engine, inventory, names), model)
+                .register("LIO_StorageSynchronized", relationships, model)
                 .register("LIO_AffectedJobElement", JobAssociations.affectedJobElement(names, engine, inventory), model)
                 .register("LIO_OwningJobElement", JobAssociations.owningJobElement(names, engine), model)
                 .register(ObjectNames.CONFIGURATION_CAPABILITIES, new StorageConfigurationCapabilitiesProvider(names), model)

@@ -15,9 +15,9 @@ final class StorageConfigurationServiceProvider extends FewInstancesProvider imp
     private final ObjectNames names;
     private final ConfigurationServiceMethods methods;
 
-    StorageConfigurationServiceProvider(ObjectNames names, ReplicaEngine engine) {
+    StorageConfigurationServiceProvider(ObjectNames names, ReplicaEngine engine, ReplicaCreation creation) {
         this.names = names;
-        this.methods = new ConfigurationServiceMethods(engine, names);
+        this.methods = new ConfigurationServiceMethods(engine, names, creation);
     }
 
     @Override

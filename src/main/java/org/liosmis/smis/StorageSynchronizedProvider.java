@@ -1,5 +1,6 @@
 package org.liosmis.smis;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.liosmis.engine.Inventory;
 import org.liosmis.engine.Replica;
@@ -53,6 +54,24 @@ final class StorageSynchronizedProvider extends PairAssociation {
         String volumeId = names.volumeId(objectName);
         return volumeId == null ? Stream.empty() : shown(engine.replicas().stream()
                 .filter(r -> r.sourceId().equals(volumeId) || r.targetId().equals(volumeId)));
+    }
+
+    /** The instance name of the relationship between two volumes, when it is shown. */
+    Optional<CIMObjectPath> synchronization(String sourceId, String targetId) {
+        return shown(engine.replicaOf(targetId).filter(r -> r.sourceId().equals(sourceId)).stream())
+                .findFirst().map(this::path);
+    }
+
+    /** The shown relationship an instance name of LIO_StorageSynchronized names. */
+    Optional<Replica> relationship(CIMObjectPath synchronizationName) {
+        Pair pair = pair(synchronizationName);
+        String sourceId = pair == null ? null : names.volumeId(pair.left());
+        String targetId = pair == null ? null : names.volumeId(pair.right());
+        if (sourceId == null || targetId == null) {
+            return Optional.empty();
+        }
+        Optional<Replica> replica = engine.replicaOf(targetId).filter(r -> r.sourceId().equals(sourceId));
+        return shown(replica.stream()).findFirst().flatMap(shownPair -> replica);
     }
 
     private Stream<Pair> shown(Stream<Replica> replicas) {

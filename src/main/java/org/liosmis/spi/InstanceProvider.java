@@ -22,6 +22,15 @@ public interface InstanceProvider {
     /** The instance, or null when there is none with that name. */
     CIMInstance getInstance(CIMObjectPath instanceName) throws WBEMException;
 
+    /**
+     * Changes an existing instance: {@code changes} names it and holds only the properties to
+     * change, each one the class declares writable, typed by its declaration (null to clear it).
+     */
+    default void modifyInstance(CIMInstance changes) throws WBEMException {
+        throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED,
+                "instances of " + changes.getObjectPath().getObjectName() + " cannot be modified");
+    }
+
     default void deleteInstance(CIMObjectPath instanceName) throws WBEMException {
         throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED,
                 "instances of " + instanceName.getObjectName() + " cannot be deleted");

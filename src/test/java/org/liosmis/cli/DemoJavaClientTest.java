@@ -102,7 +102,8 @@ class DemoJavaClientTest {
                 "CIM_ElementConformsToProfile", "CIM_ComputerSystem", null, null));
         assertEquals(1, systems.size());
         assertEquals("root/lio", systems.get(0).getNamespace());
-        List<CIMObjectPath> services = all(client.associatorNames(systems.get(0), "CIM_HostedService", null, null, null));
+        List<CIMObjectPath> services = all(client.associatorNames(systems.get(0), "CIM_HostedService",
+                "CIM_StorageConfigurationService", null, null));
         assertEquals(1 + 3, all(client.referenceNames(services.get(0), "CIM_ElementCapabilities", null)).size());
     }
 }

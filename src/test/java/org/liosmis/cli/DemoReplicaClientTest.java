@@ -16,11 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.testing.CimQueries;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -32,23 +29,7 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /** CreateReplica, its job and ReturnToStoragePool through the SBLIM Java client against the demo target. */
 @Tag(DemoTarget.ANY_HOST)
-class DemoReplicaClientTest {
-
-    @TempDir
-    Path stateDir;
-    private DemoTarget target;
-    private WBEMClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        target = DemoTarget.open(stateDir);
-        client = target.client();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        target.close();
-    }
+class DemoReplicaClientTest extends DemoTargetTest {
 
     static CIMObjectPath ref(String className, String... keyValues) {
         CIMProperty<?>[] keys = new CIMProperty<?>[keyValues.length / 2];

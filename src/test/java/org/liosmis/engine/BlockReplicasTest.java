@@ -125,6 +125,21 @@ class BlockReplicasTest {
     }
 
     @Test
+    void aSnapshotAskedOfACopyJobIsCopiedEvenInItsThinPool() throws Exception {
+        start(new PoolBacking.ThinPool(FakeLvm.GROUP, FakeLvm.THIN_POOL));
+        String source = source(true);
+        String name = lvm.name("copied");
+        CreateReplicaResult result = engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.SNAPSHOT, null,
+                name, CreateReplicaRequest.Timing.BY_COPY));
+        assertFalse(result.done());
+        Job job = EngineFixture.await(() -> store.job(result.jobId()).filter(j -> j.state().finished()).orElse(null),
+                Duration.ofSeconds(30));
+        assertEquals(Job.State.COMPLETED, job.state(), job.errorDescription());
+        assertArrayEquals(data, Files.readAllBytes(lvm.device(name)));
+        assertEquals(CopyMethod.FULL_COPY, engine.replicaOf(result.targetId()).orElseThrow().method());
+    }
+
+    @Test
     void aThickCopyReadsATemporarySnapshotAndRemovesIt() throws Exception {
         start(new PoolBacking.VolumeGroup(FakeLvm.GROUP));
         String source = source(false);

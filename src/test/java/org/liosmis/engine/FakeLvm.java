@@ -22,10 +22,10 @@ import org.liosmis.lvm.CommandRunner;
  * path rule (/dev/VG/LV) holds; a snapshot's device starts as a copy of its origin's. Names get
  * a unique prefix, and {@link #close()} removes every device file made.
  */
-final class FakeLvm implements CommandRunner, AutoCloseable {
+public final class FakeLvm implements CommandRunner, AutoCloseable {
 
-    static final String GROUP = "shm";
-    static final String THIN_POOL = "pool";
+    public static final String GROUP = "shm";
+    public static final String THIN_POOL = "pool";
     private static final Path DEVICES = Path.of("/dev/shm");
 
     /** name -> attributes, size, pool, origin */
@@ -37,17 +37,17 @@ final class FakeLvm implements CommandRunner, AutoCloseable {
     private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final long groupBytes;
 
-    FakeLvm(long groupBytes) {
+    public FakeLvm(long groupBytes) {
         this.groupBytes = groupBytes;
         volumes.put(THIN_POOL, new String[] {"twi-aotz--", Long.toString(groupBytes / 2), "", ""});
     }
 
     /** A unique name for a volume of this test. */
-    String name(String base) {
+    public String name(String base) {
         return prefix + base;
     }
 
-    Path device(String name) {
+    public Path device(String name) {
         return DEVICES.resolve(name);
     }
 
@@ -66,7 +66,7 @@ final class FakeLvm implements CommandRunner, AutoCloseable {
         withoutDevice.add(name);
     }
 
-    synchronized boolean has(String name) {
+    public synchronized boolean has(String name) {
         return volumes.containsKey(name);
     }
 
@@ -75,7 +75,7 @@ final class FakeLvm implements CommandRunner, AutoCloseable {
     }
 
     /** A thin (or, with thin false, linear) volume holding {@code data}. */
-    synchronized void add(String name, boolean thin, byte[] data) throws IOException {
+    public synchronized void add(String name, boolean thin, byte[] data) throws IOException {
         volumes.put(name, new String[] {thin ? "Vwi-a-tz--" : "-wi-a-----", Long.toString(data.length),
                 thin ? THIN_POOL : "", ""});
         Files.write(device(name), data);

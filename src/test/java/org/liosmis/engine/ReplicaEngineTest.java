@@ -59,6 +59,33 @@ class ReplicaEngineTest {
     }
 
     @Test
+    void aReplicaAskedAtOnceIsRefusedWhereThePoolCanOnlyCopyAndLeavesNothing() throws Exception {
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> fx.engine.createReplica(
+                new CreateReplicaRequest(source, ReplicaKind.SNAPSHOT, null, "now", CreateReplicaRequest.Timing.AT_ONCE)));
+        assertEquals(RequestRefused.Reason.NOT_SUPPORTED, refused.reason(), refused.getMessage());
+        assertTrue(fx.engine.jobs().isEmpty());
+        assertTrue(fx.engine.replicas().isEmpty());
+        assertFalse(Files.exists(fx.pool.resolve("now.img")));
+        // the name is free again
+        CreateReplicaResult copy = fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.SNAPSHOT, null, "now"));
+        assertEquals(Job.State.COMPLETED, fx.awaitEnd(copy.jobId()).state());
+    }
+
+    @Test
+    void aJobItsClientKeepsOutlivesItsTimeBeforeRemovalAndCopyProgressKeepsTheChoice() throws Exception {
+        CreateReplicaResult copy = fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.CLONE, null, "kept"));
+        assertTrue(fx.engine.setJobRetention(copy.jobId(), false, Duration.ZERO));
+        Job ended = fx.awaitEnd(copy.jobId());
+        assertFalse(ended.deleteOnCompletion(), "progress written after the change keeps it");
+        assertEquals(Duration.ZERO, ended.timeBeforeRemoval());
+        Thread.sleep(2500); // ended jobs are swept every second
+        assertTrue(fx.engine.job(copy.jobId()).isPresent());
+        assertTrue(fx.engine.setJobRetention(copy.jobId(), true, Duration.ZERO));
+        EngineFixture.await(() -> fx.engine.job(copy.jobId()).isEmpty() ? Boolean.TRUE : null, Duration.ofSeconds(10));
+        assertFalse(fx.engine.setJobRetention("no-such-job", true, Duration.ZERO));
+    }
+
+    @Test
     void aFileInThePoolThatIsNoVolumeGetsTheReplicaANewName() throws Exception {
         Files.writeString(fx.pool.resolve("stray.img"), "not a volume");
         CreateReplicaResult result = fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.CLONE, null, "stray"));

@@ -30,7 +30,8 @@ final class DmtfSubsetExtractor {
     /** The DMTF classes the LIO classes derive from or the protocol layer names directly. */
     static final List<String> USED_CLASSES = List.of("CIM_ManagedElement", "CIM_ManagedSystemElement",
             "CIM_LogicalElement", "CIM_EnabledLogicalElement", "CIM_System", "CIM_ComputerSystem", "CIM_Service",
-            "CIM_StorageConfigurationService", "CIM_Job", "CIM_ConcreteJob", "CIM_LogicalDevice", "CIM_StorageExtent",
+            "CIM_StorageConfigurationService", "CIM_ReplicationService", "CIM_ReplicationServiceCapabilities",
+            "CIM_Job", "CIM_ConcreteJob", "CIM_LogicalDevice", "CIM_StorageExtent",
             "CIM_StorageVolume", "CIM_ResourcePool", "CIM_StoragePool", "CIM_Capabilities",
             "CIM_EnabledLogicalElementCapabilities", "CIM_StorageConfigurationCapabilities",
             "CIM_StorageReplicationCapabilities", "CIM_Synchronized", "CIM_StorageSynchronized", "CIM_Dependency",

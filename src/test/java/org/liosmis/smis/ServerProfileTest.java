@@ -125,7 +125,7 @@ class ServerProfileTest {
         assertEquals("root/lio", systems.get(0).getNamespace());
         List<String> services = cimom.associatorNames(names.system(), "CIM_HostedService", null, null, null)
                 .map(CIMObjectPath::getObjectName).toList();
-        assertEquals(List.of("LIO_StorageConfigurationService", "LIO_ObjectManager"), services);
+        assertEquals(List.of("LIO_StorageConfigurationService", "LIO_ReplicationService", "LIO_ObjectManager"), services);
         assertEquals("interop", cimom.associatorNames(names.system(), "CIM_HostedService", "CIM_ObjectManager", null,
                 null).findFirst().orElseThrow().getNamespace());
     }
@@ -136,10 +136,10 @@ class ServerProfileTest {
         assertEquals(0, cimom.enumerateInstanceNames("interop", "CIM_ObjectManager").count());
         assertEquals(0, cimom.enumerateInstanceNames("interop", "CIM_Namespace").count());
         assertEquals(0, cimom.enumerateInstanceNames("interop", "CIM_ObjectManagerCommunicationMechanism").count());
-        assertEquals(List.of("Array", "Block Services", "Copy Services", "Job Control"), cimom.enumerateInstances(
-                "interop", "CIM_RegisteredProfile", true, Projection.ALL).map(p -> p.getPropertyValue("RegisteredName"))
-                .toList());
-        assertEquals(List.of("LIO_StorageConfigurationService"), cimom.associatorNames(names.system(),
+        assertEquals(List.of("Array", "Block Services", "Copy Services", "Job Control", "Replication Services"),
+                cimom.enumerateInstances("interop", "CIM_RegisteredProfile", true, Projection.ALL)
+                        .map(p -> p.getPropertyValue("RegisteredName")).toList());
+        assertEquals(List.of("LIO_StorageConfigurationService", "LIO_ReplicationService"), cimom.associatorNames(names.system(),
                 "CIM_HostedService", null, null, null).map(CIMObjectPath::getObjectName).toList());
     }
 }

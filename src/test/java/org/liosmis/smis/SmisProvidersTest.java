@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.datapath.FileReplicator;
 import org.liosmis.engine.CopyMethod;
+import org.liosmis.engine.CreateReplicaResult;
 import org.liosmis.engine.EngineSettings;
 import org.liosmis.engine.Job;
 import org.liosmis.engine.Replica;
@@ -31,8 +33,12 @@ import org.liosmis.cimom.ProviderRegistry;
 import org.liosmis.cimom.Projection;
 import org.liosmis.lvm.Lvm;
 import org.liosmis.schema.ClassRepositories;
+import org.liosmis.spi.MethodResult;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.cim.UnsignedInteger64;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -101,10 +107,11 @@ class SmisProvidersTest {
         assertEquals(2, cimom.enumerateInstances("root/lio", "CIM_StoragePool", true, Projection.ALL).count());
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_ComputerSystem", true, Projection.ALL).count());
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_StorageConfigurationService", true, Projection.ALL).count());
-        assertEquals(1 + 3, cimom.enumerateInstances("root/lio", "CIM_Capabilities", true, Projection.ALL).count());
-        assertEquals(4, cimom.enumerateInstances("interop", "CIM_RegisteredProfile", true, Projection.ALL).count());
-        // every association in one go: CIM_Dependency and CIM_Component subtrees
-        assertEquals(1 + 2, cimom.enumerateInstances("root/lio", "CIM_Dependency", true, Projection.ALL).count());
+        assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_ReplicationService", true, Projection.ALL).count());
+        assertEquals(1 + 3 + 1, cimom.enumerateInstances("root/lio", "CIM_Capabilities", true, Projection.ALL).count());
+        assertEquals(5, cimom.enumerateInstances("interop", "CIM_RegisteredProfile", true, Projection.ALL).count());
+        // every association in one go: CIM_Dependency (two services, two volumes' pools) and CIM_Component subtrees
+        assertEquals(2 + 2, cimom.enumerateInstances("root/lio", "CIM_Dependency", true, Projection.ALL).count());
         assertEquals(2 + 2, cimom.enumerateInstances("root/lio", "CIM_Component", true, Projection.ALL).count());
     }
 
@@ -189,5 +196,134 @@ class SmisProvidersTest {
                 .findFirst().orElseThrow();
         assertEquals(1 + 3, cimom.associatorNames(service, "CIM_ElementCapabilities", null, null, null).count());
         assertEquals(1, cimom.associatorNames(systemPath, "CIM_ElementConformsToProfile", null, null, null).count());
+    }
+
+    /** Detach, Restore and Resync as an engine offering them would answer: Restore with a job. */
+    private static final class OfferedOperations implements SynchronizationOperations {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void detach(String targetId) {
+            calls.add("detach " + targetId);
+        }
+
+        @Override
+        public CreateReplicaResult restore(String targetId) {
+            calls.add("restore " + targetId);
+            return new CreateReplicaResult(targetId, "j9");
+        }
+
+        @Override
+        public CreateReplicaResult resync(String targetId) {
+            calls.add("resync " + targetId);
+            return new CreateReplicaResult(targetId, null);
+        }
+
+        @Override
+        public Set<ModifyOperation> offered() {
+            return Set.of(ModifyOperation.DETACH, ModifyOperation.RESYNC, ModifyOperation.RESTORE);
+        }
+    }
+
+    private static CIMArgument<?> uint16(String name, int value) {
+        return new CIMArgument<>(name, CIMDataType.UINT16_T, new UnsignedInteger16(value));
+    }
+
+    private static CIMArgument<?> reference(String name, CIMObjectPath path) {
+        return new CIMArgument<>(name, new CIMDataType(path.getObjectName()), path);
+    }
+
+    private static long returned(MethodResult result) {
+        return ((Number) result.returnValue()).longValue();
+    }
+
+    private static List<Integer> out(MethodResult result, String name) {
+        Object value = result.outArgs().stream().filter(a -> a.getName().equals(name)).findFirst().orElseThrow()
+                .getValue();
+        return Arrays.stream((Object[]) value).map(v -> ((Number) v).intValue()).toList();
+    }
+
+    private CIMObjectPath snapshotRelationship(Dispatcher made) throws Exception {
+        return made.references(volumePath(0), "CIM_StorageSynchronized", null, Projection.ALL).findFirst()
+                .orElseThrow().getObjectPath();
+    }
+
+    @Test
+    void modifyReplicaSynchronizationHandsDetachRestoreAndResyncToTheEngine() throws Exception {
+        snapshot(Job.State.COMPLETED, Replica.State.ESTABLISHED);
+        OfferedOperations operations = new OfferedOperations();
+        Dispatcher made = new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(),
+                withSnapshot(inventory), engine, names, java.util.Optional.empty(), operations), new Namespaces(Set.of("root/lio", "interop")));
+        CIMArgument<?> synchronization = reference("Synchronization", snapshotRelationship(made));
+        assertEquals(0, returned(made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
+                List.of(uint16("Operation", 8), synchronization))));
+        MethodResult restore = made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
+                List.of(uint16("Operation", 15), synchronization));
+        assertEquals(4096, returned(restore));
+        assertEquals(names.job("j9"), restore.outArgs().get(0).getValue());
+        assertEquals(0, returned(made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
+                List.of(uint16("Operation", 14), synchronization))));
+        assertEquals(List.of("detach fileio/snap1", "restore fileio/snap1", "resync fileio/snap1"), operations.calls);
+        // the capabilities advertise what is offered, for snapshots; a clone keeps no relationship to modify
+        CIMObjectPath capabilities = names.replicationServiceCapabilities();
+        assertEquals(List.of(8, 14, 15, 19), out(made.invokeMethod(capabilities, "GetSupportedOperations",
+                List.of(uint16("ReplicationType", 6))), "SupportedOperations"));
+        assertEquals(List.of(), out(made.invokeMethod(capabilities, "GetSupportedOperations",
+                List.of(uint16("ReplicationType", 11))), "SupportedOperations"));
+        CIMInstance capability = made.getInstance(capabilities, Projection.ALL);
+        assertEquals(List.of(2, 5), Arrays.stream((Object[]) capability.getPropertyValue("SupportedAsynchronousActions"))
+                .map(v -> ((Number) v).intValue()).toList());
+    }
+
+    @Test
+    void operationsTheEngineDoesNotOfferAreNotSupportedAndNotAdvertised() throws Exception {
+        snapshot(Job.State.COMPLETED, Replica.State.ESTABLISHED);
+        Dispatcher made = cimomOver(withSnapshot(inventory));
+        CIMArgument<?> synchronization = reference("Synchronization", snapshotRelationship(made));
+        for (int operation : new int[] {8, 14, 15}) {
+            assertEquals(1, returned(made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
+                    List.of(uint16("Operation", operation), synchronization))), "Operation " + operation);
+        }
+        CIMObjectPath capabilities = names.replicationServiceCapabilities();
+        assertEquals(List.of(19), out(made.invokeMethod(capabilities, "GetSupportedOperations",
+                List.of(uint16("ReplicationType", 7))), "SupportedOperations"));
+        assertEquals(List.of(4), out(made.invokeMethod(capabilities, "GetSupportedCopyStates",
+                List.of(uint16("ReplicationType", 7))), "SupportedCopyStates"));
+        assertEquals(List.of(8), out(made.invokeMethod(capabilities, "GetSupportedWaitForCopyStates",
+                List.of(uint16("ReplicationType", 6), uint16("MethodName", 2))), "SupportedCopyStates"));
+        assertEquals(List.of(), out(made.invokeMethod(capabilities, "GetSupportedWaitForCopyStates",
+                List.of(uint16("ReplicationType", 7), uint16("MethodName", 2))), "SupportedCopyStates"));
+        assertEquals(1, returned(made.invokeMethod(capabilities, "GetSupportedOperations",
+                List.of(uint16("ReplicationType", 2)))));
+        assertEquals(5, returned(made.invokeMethod(capabilities, "GetSupportedOperations",
+                List.of(uint16("ReplicationType", 99)))));
+        assertEquals(5, returned(made.invokeMethod(capabilities, "GetSupportedOperations", List.of())));
+        assertEquals(5, returned(made.invokeMethod(capabilities, "GetSupportedWaitForCopyStates",
+                List.of(uint16("ReplicationType", 6), uint16("MethodName", 40)))));
+        assertEquals(1, returned(made.invokeMethod(capabilities, "GetSupportedFeatures",
+                List.of(uint16("ReplicationType", 6)))));
+    }
+
+    @Test
+    void aRelationshipStillBeingCopiedCannotBeModified() throws Exception {
+        snapshot(Job.State.RUNNING, Replica.State.COPYING);
+        Dispatcher made = cimomOver(withSnapshot(inventory));
+        CIMObjectPath copying = new CIMObjectPath(null, null, null, "root/lio", "LIO_StorageSynchronized",
+                new CIMProperty<?>[] {
+                        new CIMProperty<>("SystemElement", new CIMDataType(ObjectNames.VOLUME), volumePath(0), true,
+                                false, null),
+                        new CIMProperty<>("SyncedElement", new CIMDataType(ObjectNames.VOLUME),
+                                names.volume("fileio/snap1"), true, false, null)});
+        assertEquals(5, returned(made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
+                List.of(uint16("Operation", 19), reference("Synchronization", copying)))));
+        assertEquals(2, store.replicas().size() + store.jobs().size());
+    }
+
+    @Test
+    void aTargetElementExportedThroughALunIsInUse() throws Exception {
+        assertEquals(6, returned(cimom.invokeMethod(names.replicationService(), "CreateElementReplica",
+                List.of(uint16("SyncType", 7), reference("SourceElement", volumePath(0)),
+                        reference("TargetElement", volumePath(1))))));
+        assertEquals(0, store.replicas().size());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.liosmis.cimom.Projection;
+import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
@@ -74,6 +75,19 @@ final class IntrinsicParameters {
         }
         try {
             return ValueReader.objectPath(value, namespace);
+        } catch (RequestRejected e) {
+            throw invalid(name + ": " + e.getMessage());
+        }
+    }
+
+    /** ModifiedInstance: a VALUE.NAMEDINSTANCE, required. */
+    CIMInstance namedInstance(String name) throws WBEMException {
+        XmlElement value = value(name);
+        if (value == null) {
+            throw invalid(operation + " needs the " + name + " parameter");
+        }
+        try {
+            return InstanceReader.namedInstance(value, namespace);
         } catch (RequestRejected e) {
             throw invalid(name + ": " + e.getMessage());
         }

@@ -26,7 +26,8 @@ public final class OperationDispatcher {
 
     /** The supported intrinsic operations by lower-cased name; every other one is CIM_ERR_NOT_SUPPORTED. */
     private static final Map<String, String> CANONICAL = Stream.of("GetClass", "EnumerateClasses",
-            "EnumerateClassNames", "GetInstance", "EnumerateInstances", "EnumerateInstanceNames", "DeleteInstance",
+            "EnumerateClassNames", "GetInstance", "EnumerateInstances", "EnumerateInstanceNames", "ModifyInstance",
+            "DeleteInstance",
             "Associators", "AssociatorNames", "References", "ReferenceNames")
             .collect(Collectors.toMap(n -> n.toLowerCase(Locale.ROOT), Function.identity()));
 
@@ -114,11 +115,16 @@ public final class OperationDispatcher {
                 yield many(request, host, operations.enumerateInstanceNames(ns, p.requiredClassName("ClassName")),
                         CimXmlEncoder::instanceName);
             }
+            case "ModifyInstance" -> {
+                // IncludeQualifiers is deprecated and instance qualifiers are not kept: accepted, ignored
+                var p = params(name, ns, raw, "ModifiedInstance", "IncludeQualifiers", "PropertyList");
+                operations.modifyInstance(p.namedInstance("ModifiedInstance"), p.propertyList());
+                yield noResult(request, host, name);
+            }
             case "DeleteInstance" -> {
                 var p = params(name, ns, raw, "InstanceName");
                 operations.deleteInstance(p.objectPath("InstanceName"));
-                yield new CimResponse(request.messageId(), host, ns, (xml, enc) ->
-                        xml.start("IMETHODRESPONSE").attribute("NAME", name).end(), null);
+                yield noResult(request, host, name);
             }
             case "Associators" -> {
                 var p = params(name, ns, raw, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole",
@@ -179,6 +185,12 @@ public final class OperationDispatcher {
     private static IntrinsicParameters params(String operation, String namespace, List<XmlElement> raw,
                                               String... accepted) throws WBEMException {
         return new IntrinsicParameters(operation, namespace, raw, IntrinsicParameters.names(accepted));
+    }
+
+    /** The answer of an operation that returns nothing. */
+    private static CimResponse noResult(CimRequest request, String host, String name) {
+        return new CimResponse(request.messageId(), host, request.namespace(), (xml, enc) ->
+                xml.start("IMETHODRESPONSE").attribute("NAME", name).end(), null);
     }
 
     private static CimResponse single(CimRequest request, String host, CimResponse.Body value) {

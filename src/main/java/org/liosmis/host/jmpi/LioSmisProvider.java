@@ -74,8 +74,11 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
     @Override
     public void setInstance(CIMObjectPath op, CIMInstance ci, boolean includeQualifiers, String[] propertyList)
             throws CIMException {
-        throw new CimError(WBEMException.CIM_ERR_NOT_SUPPORTED, "instances of " + op.getObjectName()
-                + " cannot be modified");
+        process.call(cimom -> {
+            cimom.modifyInstance(new org.metricshub.wbem.javax.cim.CIMInstance(FromJmpi.path(op),
+                    FromJmpi.instance(ci).getProperties()), propertyList);
+            return null;
+        });
     }
 
     @Override

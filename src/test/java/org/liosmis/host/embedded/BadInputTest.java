@@ -172,6 +172,28 @@ class BadInputTest {
     }
 
     @Test
+    void modifyInstanceNeedsANamedInstance() throws IOException {
+        String name = "<INSTANCENAME CLASSNAME=\"LIO_ConcreteJob\"><KEYBINDING NAME=\"InstanceID\">"
+                + "<KEYVALUE VALUETYPE=\"string\">LIO:job:1</KEYVALUE></KEYBINDING></INSTANCENAME>";
+        String instance = "<INSTANCE CLASSNAME=\"LIO_ConcreteJob\"><PROPERTY NAME=\"DeleteOnCompletion\" "
+                + "TYPE=\"boolean\"><VALUE>false</VALUE></PROPERTY></INSTANCE>";
+        for (String wrong : new String[] {"", name, "<VALUE.NAMEDINSTANCE>" + name + "</VALUE.NAMEDINSTANCE>",
+                "<VALUE.NAMEDINSTANCE>" + name + "<INSTANCE CLASSNAME=\"LIO_ConcreteJob\"><VALUE>x</VALUE>"
+                        + "</INSTANCE></VALUE.NAMEDINSTANCE>"}) {
+            RawHttp.Response response = post("ModifyInstance", call("ModifyInstance",
+                    "<IPARAMVALUE NAME=\"ModifiedInstance\">" + wrong + "</IPARAMVALUE>"));
+            assertTrue(response.body().contains("<ERROR CODE=\"4\""), response.body());
+        }
+        // well formed, it reaches the operations, which modify nothing here
+        RawHttp.Response response = post("ModifyInstance", call("ModifyInstance", "<IPARAMVALUE NAME=\"ModifiedInstance\">"
+                + "<VALUE.NAMEDINSTANCE>" + name + instance + "</VALUE.NAMEDINSTANCE></IPARAMVALUE>"
+                + "<IPARAMVALUE NAME=\"PropertyList\"><VALUE.ARRAY><VALUE>DeleteOnCompletion</VALUE></VALUE.ARRAY>"
+                + "</IPARAMVALUE>"));
+        assertTrue(response.body().contains("<ERROR CODE=\"7\" DESCRIPTION=\"volumes are not modified here"),
+                response.body());
+    }
+
+    @Test
     void multipleRequestsAreUnsupported() throws IOException {
         String body = "<?xml version=\"1.0\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\" "
                 + "PROTOCOLVERSION=\"1.0\"><MULTIREQ></MULTIREQ></MESSAGE></CIM>";

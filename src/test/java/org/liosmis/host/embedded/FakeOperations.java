@@ -188,6 +188,11 @@ final class FakeOperations implements CimOperations {
     }
 
     @Override
+    public void modifyInstance(CIMInstance modifiedInstance, String[] propertyList) throws WBEMException {
+        throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED, "volumes are not modified here");
+    }
+
+    @Override
     public Stream<CIMInstance> associators(CIMObjectPath objectName, String assocClass, String resultClass,
                                            String role, String resultRole, Projection projection) {
         return objectName.getObjectName().equalsIgnoreCase("LIO_StorageVolume") ? Stream.of(pool()) : Stream.empty();

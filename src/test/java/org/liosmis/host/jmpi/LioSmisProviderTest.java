@@ -106,6 +106,18 @@ class LioSmisProviderTest {
             }
             Thread.sleep(100);
         }
+        // the client keeps the ended job until it deletes it
+        CIMInstance keep = new CIMInstance("LIO_ConcreteJob");
+        keep.setProperty("DeleteOnCompletion", new CIMValue(Boolean.FALSE));
+        provider.setInstance(job, keep, false, new String[] {"DeleteOnCompletion"});
+        assertEquals(Boolean.FALSE, provider.getInstance(job, false, false, false, null, null)
+                .getProperty("DeleteOnCompletion").getValue().getValue());
+        CIMInstance resized = new CIMInstance("LIO_StorageVolume");
+        resized.setProperty("BlockSize", new CIMValue(4096L));
+        assertEquals(WBEMException.CIM_ERR_NOT_SUPPORTED,
+                code(() -> provider.setInstance(volume("fileio/demo1"), resized, false, new String[] {"BlockSize"})));
+        assertEquals(WBEMException.CIM_ERR_INVALID_PARAMETER,
+                code(() -> provider.setInstance(volume("fileio/demo1"), keep, false, null)));
         CIMObjectPath[] made = provider.associatorNames(classPath("LIO_AffectedJobElement"), job, "", "", "");
         assertEquals(1, made.length);
         assertEquals("fileio/snap", FromJmpi.path(made[0]).getKeyValue("DeviceID"));

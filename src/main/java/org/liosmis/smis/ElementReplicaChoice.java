@@ -1,0 +1,144 @@
+package org.liosmis.smis;
+
+import static org.liosmis.smis.MethodResults.argument;
+
+import java.util.List;
+import org.liosmis.engine.CreateReplicaRequest.Timing;
+import org.liosmis.engine.Inventory;
+import org.liosmis.engine.ReplicaKind;
+import org.liosmis.engine.Volume;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+
+/**
+ * CreateElementReplica's own parameters (SyncType, Mode, WaitForCopyState, TargetElement and
+ * the remote and settings parameters) read into the replica CreateReplica would make too:
+ * SyncType 7 Snapshot is CopyType 4, 8 Clone is CopyType 5. Mode 2 Synchronous is a replica
+ * made at once (reflink, thin snapshot), 3 Asynchronous one made by a copy job.
+ */
+final class ElementReplicaChoice {
+
+    /** SyncType, Mode and CopyState values (DMTF CIM_ReplicationService, CIM_Synchronized). */
+    private static final int MIRROR = 6;
+    private static final int SNAPSHOT = 7;
+    private static final int CLONE = 8;
+    private static final int TOKENIZED_CLONE = 9;
+    private static final int SYNCHRONOUS = 2;
+    private static final int ASYNCHRONOUS = 3;
+    private static final int ADAPTIVE = 4;
+    private static final int COPY_STATE_SYNCHRONIZED = 4;
+    private static final int COPY_STATE_INACTIVE = 8;
+
+    private final ObjectNames names;
+    private final Inventory inventory;
+
+    ElementReplicaChoice(ObjectNames names, Inventory inventory) {
+        this.names = names;
+        this.inventory = inventory;
+    }
+
+    ReplicaCreation.Choice choose(List<CIMArgument<?>> args, String sourceId) throws MethodRefusal {
+        ReplicaKind kind = kind(argument(args, "SyncType"));
+        Timing timing = timing(argument(args, "Mode"));
+        notRemote(args);
+        if (argument(args, "ReplicationSettingData") != null) {
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
+                    "ReplicationSettingData cannot be honoured: lio-smis offers no replication settings; leave it out");
+        }
+        if (argument(args, "TargetElement") != null) {
+            refuseTarget(args, sourceId);
+        }
+        return new ReplicaCreation.Choice(kind, waitFor(argument(args, "WaitForCopyState"), kind, timing));
+    }
+
+    private static ReplicaKind kind(Object syncType) throws MethodRefusal {
+        if (!(syncType instanceof UnsignedInteger16 type)) {
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
+                    "SyncType is required: 7 (Snapshot) or 8 (Clone)");
+        }
+        return switch (type.intValue()) {
+            case SNAPSHOT -> ReplicaKind.SNAPSHOT;
+            case CLONE -> ReplicaKind.CLONE;
+            case MIRROR, TOKENIZED_CLONE -> throw new MethodRefusal(MethodResults.NOT_SUPPORTED,
+                    "SyncType " + type + " (mirrors and tokenized clones) is not offered; use 7 (Snapshot) or 8 (Clone)");
+            default -> throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
+                    "SyncType " + type + " is reserved or vendor specific; use 7 (Snapshot) or 8 (Clone)");
+        };
+    }
+
+    private static Timing timing(Object mode) throws MethodRefusal {
+        if (mode == null) {
+            return Timing.AS_POOL_CAN;
+        }
+        int value = ((UnsignedInteger16) mode).intValue();
+        return switch (value) {
+            case SYNCHRONOUS -> Timing.AT_ONCE;
+            case ASYNCHRONOUS -> Timing.BY_COPY;
+            case ADAPTIVE -> throw new MethodRefusal(MethodResults.NOT_SUPPORTED,
+                    "Mode 4 (Adaptive) is for mirrors; use 2 (Synchronous), 3 (Asynchronous) or leave Mode out");
+            default -> throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "Mode " + value
+                    + " is reserved or vendor specific; use 2 (Synchronous), 3 (Asynchronous) or leave Mode out");
+        };
+    }
+
+    /** Every replica is local and stays out of collections. */
+    private static void notRemote(List<CIMArgument<?>> args) throws MethodRefusal {
+        for (String parameter : List.of("SourceAccessPoint", "TargetAccessPoint", "ConnectivityCollection", "Collections")) {
+            if (argument(args, parameter) != null) {
+                throw new MethodRefusal(MethodResults.NOT_SUPPORTED, parameter
+                        + " is not offered: replicas are made on this system and join no collection; leave it out");
+            }
+        }
+    }
+
+    /**
+     * lio-smis makes the target volume itself; a target the client names is refused, for the
+     * most precise reason first.
+     */
+    private void refuseTarget(List<CIMArgument<?>> args, String sourceId) throws MethodRefusal {
+        Object target = argument(args, "TargetElement");
+        String targetId = target instanceof CIMObjectPath path ? names.volumeId(path) : null;
+        Volume volume = targetId == null ? null : inventory.volume(targetId).orElse(null);
+        if (volume == null || targetId.equals(sourceId)) {
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "TargetElement must name another existing "
+                    + "LIO_StorageVolume of system " + names.systemName() + References.inModelNamespace(names)
+                    + ", not " + References.given(target));
+        }
+        if (argument(args, "TargetPool") != null) {
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
+                    "TargetPool must be left out when a TargetElement is given");
+        }
+        if (volume.exported()) {
+            throw new MethodRefusal(MethodResults.IN_USE, targetId + " is exported through a LUN: it cannot receive a copy");
+        }
+        long sourceBytes = inventory.volume(sourceId).map(Volume::sizeBytes).orElse(0L);
+        if (volume.sizeBytes() < sourceBytes) {
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER, targetId + " holds " + volume.sizeBytes()
+                    + " bytes, fewer than the source's " + sourceBytes);
+        }
+        throw new MethodRefusal(MethodResults.NOT_SUPPORTED, "lio-smis makes the target volume itself (in TargetPool, "
+                + "or the source's pool); leave TargetElement out");
+    }
+
+    /**
+     * WaitForCopyState is honoured for replicas made at once, whose state is reached on return:
+     * 8 Inactive for a snapshot, 4 Synchronized for a clone. lio-smis does not hold a request
+     * open for a copy job (follow the Job instead).
+     */
+    private static Timing waitFor(Object copyState, ReplicaKind kind, Timing timing) throws MethodRefusal {
+        if (copyState == null) {
+            return timing;
+        }
+        if (timing == Timing.BY_COPY) {
+            throw new MethodRefusal(MethodResults.NOT_SUPPORTED, "a copy job (Mode 3) is not waited for; leave "
+                    + "WaitForCopyState out and follow the Job");
+        }
+        int reached = kind == ReplicaKind.SNAPSHOT ? COPY_STATE_INACTIVE : COPY_STATE_SYNCHRONIZED;
+        if (((UnsignedInteger16) copyState).intValue() != reached) {
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "WaitForCopyState " + copyState + " is never "
+                    + "reached: a " + kind.name().toLowerCase() + " made at once is in CopyState " + reached);
+        }
+        return Timing.AT_ONCE;
+    }
+}
