@@ -32,6 +32,7 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  * its job, the same replicas through Copy Services, ModifyReplicaSynchronization.
  */
 @Tag(DemoTarget.ANY_HOST)
+@Tag(DemoTarget.REPLICATION_SERVICES)
 class DemoReplicationServiceClientTest extends DemoTargetTest {
 
     static CIMArgument<?> uint16(String name, int value) {

@@ -14,6 +14,8 @@ interface DemoTarget extends AutoCloseable {
 
     /** The JUnit tag of the suites that run unchanged against any target. */
     String ANY_HOST = "any-host";
+    /** Suites that need the host to offer LIO_ReplicationService, whose DMTF parents CIM 2.41 Final lacks. */
+    String REPLICATION_SERVICES = "replication-services";
 
     /** The base URL wbemcli takes, credentials included. */
     String url() throws Exception;
