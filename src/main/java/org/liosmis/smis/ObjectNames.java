@@ -21,6 +21,7 @@ public final class ObjectNames {
     public static final String REGISTERED_PROFILE = "LIO_RegisteredProfile";
     public static final String JOB = "LIO_ConcreteJob";
     public static final String REPLICATION_CAPABILITIES = "LIO_StorageReplicationCapabilities";
+    public static final String SYNCHRONIZED = "LIO_StorageSynchronized";
     /** The organisation part of every InstanceID (SMI-S "OrgID:LocalID"). */
     static final String ORG = "LIO";
 
@@ -105,6 +106,25 @@ public final class ObjectNames {
                 && systemName.equals(volumeName.getKeyValue("SystemName"))
                 && VOLUME.equals(volumeName.getKeyValue("CreationClassName"));
         return ours && volumeName.getKeyValue("DeviceID") instanceof String id ? id : null;
+    }
+
+    /** The two volumes an instance name of LIO_StorageSynchronized relates. */
+    record Synchronization(String sourceId, String replicaId) {
+    }
+
+    /**
+     * The volumes a LIO_StorageSynchronized instance name (SystemElement the source, SyncedElement
+     * the replica) relates, or null if it is not one of ours; whether they are related is not checked.
+     */
+    Synchronization synchronization(CIMObjectPath name) {
+        if (!ObjectPaths.inNamespace(name, modelNamespace) || !SYNCHRONIZED.equalsIgnoreCase(name.getObjectName())
+                || !(name.getKeyValue("SystemElement") instanceof CIMObjectPath source)
+                || !(name.getKeyValue("SyncedElement") instanceof CIMObjectPath replica)) {
+            return null;
+        }
+        String sourceId = volumeId(source);
+        String replicaId = volumeId(replica);
+        return sourceId == null || replicaId == null ? null : new Synchronization(sourceId, replicaId);
     }
 
     private static String localId(CIMObjectPath name, String className, String kind) {
