@@ -152,13 +152,18 @@ final class BlockReplicas implements Backend {
     @Override
     public Optional<InPlaceCopy> overwrite(Volume from, Volume onto) throws RequestRefused {
         LogicalVolume source = logicalVolume(from);
+        long length = source.sizeBytes();
+        if (logicalVolume(onto).sizeBytes() != length) {
+            throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "the logical volumes of " + from.id()
+                    + " and " + onto.id() + " differ in size; only volumes of one size can be written over each other");
+        }
         String snapshot = source.name() + COPY_SOURCE_SUFFIX;
         pointInTime(source, snapshot, from.poolId());
         Path snapshotDevice = LvNames.device(source.volumeGroup(), snapshot);
         return Optional.of(new InPlaceCopy() {
             @Override
             public void copy(CopyProgress progress, CancelToken cancel) throws IOException {
-                files.copyToDevice(snapshotDevice, Path.of(onto.backingPath()), onto.sizeBytes(), false, progress, cancel);
+                files.copyToDevice(snapshotDevice, Path.of(onto.backingPath()), length, false, progress, cancel);
             }
 
             @Override
