@@ -11,9 +11,7 @@ import static org.liosmis.cli.DemoReplicaClientTest.reference;
 import static org.liosmis.cli.DemoReplicaClientTest.sha256;
 import static org.liosmis.cli.DemoReplicaClientTest.volume;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.cli.DemoReplicaClientTest.Call;
 import org.liosmis.testing.CimQueries;
+import org.liosmis.testing.RestoredData;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -73,7 +72,7 @@ class DemoModifySynchronizationTest {
     @Test
     void restoreBringsBackTheSnapshotsBytesAndKeepsTheRelationship() throws Exception {
         String pattern = sha256(sourceFile);
-        overwrite(sourceFile);
+        RestoredData.overwrite(sourceFile);
         assertNotEquals(pattern, sha256(sourceFile));
         CIMInstance sourceBefore = client.getInstance(volume("fileio/demo1"), false, false, null);
 
@@ -84,14 +83,14 @@ class DemoModifySynchronizationTest {
         CIMInstance relationship = client.getInstance(synchronization, false, false, null);
         assertEquals(2, ((Number) relationship.getPropertyValue("ProgressStatus")).intValue());
 
-        overwrite(sourceFile);
+        RestoredData.overwrite(sourceFile);
         awaitCompleted(modify(RESTORE, synchronization));
         assertEquals(pattern, sha256(sourceFile), "a snapshot can be restored again");
     }
 
     @Test
     void resyncMakesTheSnapshotTheSourceOfNowAndDetachEndsTheRelationship() throws Exception {
-        overwrite(sourceFile);
+        RestoredData.overwrite(sourceFile);
         awaitCompleted(modify(RESYNC, synchronization));
         CIMObjectPath replica = (CIMObjectPath) synchronization.getKeyValue("SyncedElement");
         Path replicaFile = target.stateDir().resolve("pool/before-upgrade.img");
@@ -152,17 +151,5 @@ class DemoModifySynchronizationTest {
             new CIMProperty<>(role1, new CIMDataType("LIO_StorageVolume"), ref1, true, false, null),
             new CIMProperty<>(role2, new CIMDataType("LIO_StorageVolume"), ref2, true, false, null)};
         return new CIMObjectPath(null, null, null, "root/lio", "LIO_StorageSynchronized", keys);
-    }
-
-    /** Writes 0x5A over every byte of the file, keeping its size. */
-    private static void overwrite(Path file) throws Exception {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] block = new byte[1 << 20];
-            Arrays.fill(block, (byte) 0x5A);
-            for (long offset = 0; offset < raf.length(); offset += block.length) {
-                raf.seek(offset);
-                raf.write(block, 0, (int) Math.min(block.length, raf.length() - offset));
-            }
-        }
     }
 }

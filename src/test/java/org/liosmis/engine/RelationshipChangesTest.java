@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.lio.Plugin;
+import org.liosmis.testing.RestoredData;
 
 /** Detach, restore and resync on ext4 (no reflink): restore and resync are copy jobs in place. */
 class RelationshipChangesTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.lio.Plugin;
+import org.liosmis.testing.RestoredData;
 import org.liosmis.testing.LoopFilesystem;
 
 /** Restore and resync on a loop-mounted XFS with reflink: a clone over the file in place, at once. */

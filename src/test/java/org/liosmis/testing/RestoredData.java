@@ -1,4 +1,4 @@
-package org.liosmis.engine;
+package org.liosmis.testing;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** What restore tests do to a source's data: write over it, and tell its file apart from a new one. */
-final class RestoredData {
+public final class RestoredData {
 
     private RestoredData() {
     }
 
     /** Writes 0x5A over every byte of the file, holes included, keeping its size. */
-    static void overwrite(Path file) throws IOException {
+    public static void overwrite(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             long size = channel.size();
             ByteBuffer block = ByteBuffer.allocate(1 << 20);
@@ -30,7 +30,7 @@ final class RestoredData {
     }
 
     /** The file's inode: the same once restored in place, another once replaced. */
-    static Object inode(Path file) throws IOException {
+    public static Object inode(Path file) throws IOException {
         return Files.getAttribute(file, "unix:ino");
     }
 }
