@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.datapath.FileReplicator;
 import org.liosmis.lio.Plugin;
+import org.liosmis.lvm.Lvm;
 import org.liosmis.testing.RestoredData;
 
 /** Detach, restore and resync on ext4 (no reflink): restore and resync are copy jobs in place. */
@@ -168,6 +170,26 @@ class RelationshipChangesTest {
         assertRefused(RequestRefused.Reason.NOT_SUPPORTED, () -> fx.engine.resync(small));
         assertEquals(data, EngineFixture.sha256(sourceFile));
         fx.engine.restore(snapshot); // neither volume was left marked busy
+    }
+
+    @Test
+    void aRestoreRunningWhenLioSmisStoppedEndsWithBothVolumesKept() throws Exception {
+        Replica relationship = fx.engine.replicaOf(snapshot).orElseThrow();
+        Job running = new Job("restoring", Job.State.RUNNING, 40, "src", snapshot, source, sourceFile.toString(),
+                ReplicaKind.SNAPSHOT, Instant.now(), Instant.now(), null, true, Duration.ofMinutes(5), null, null);
+        fx.store.putJob(running);
+        fx.store.putReplica(relationship.in(Replica.State.RESTORING));
+        String serial = unitSerial("src");
+
+        new ReplicaEngine(fx.lio, Lvm.system(), fx.inventory, fx.store, new FileReplicator(), EngineSettings.defaults())
+                .close();
+        Job ended = fx.store.job(running.id()).orElseThrow();
+        assertEquals(Job.State.EXCEPTION, ended.state());
+        assertEquals(Job.Failure.INTERRUPTED_BY_RESTART, ended.failure());
+        assertTrue(ended.errorDescription().contains("ask again"), ended.errorDescription());
+        assertEquals(serial, unitSerial("src"), "the source's storage object stays");
+        assertTrue(java.nio.file.Files.exists(sourceFile), "and its file");
+        assertEquals(Replica.State.ESTABLISHED, fx.engine.replicaOf(snapshot).orElseThrow().state());
     }
 
     private String unitSerial(String name) throws Exception {

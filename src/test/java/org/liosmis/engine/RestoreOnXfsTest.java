@@ -21,7 +21,6 @@ class RestoreOnXfsTest {
     Path work;
     private LoopFilesystem xfs;
     private EngineFixture fx;
-    private String source;
     private Path sourceFile;
     private String snapshot;
 
@@ -29,7 +28,7 @@ class RestoreOnXfsTest {
     void start() throws Exception {
         xfs = LoopFilesystem.xfsWithReflink(work, 512L * EngineFixture.MIB);
         fx = new EngineFixture(xfs.root());
-        source = fx.volume("src", 64 * EngineFixture.MIB);
+        String source = fx.volume("src", 64 * EngineFixture.MIB);
         sourceFile = fx.pool.resolve("src.img");
         CreateReplicaResult made = fx.engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.SNAPSHOT, null, "snap"));
         assertTrue(made.done(), "a reflink snapshot is made at once");
@@ -56,7 +55,7 @@ class RestoreOnXfsTest {
 
         CreateReplicaResult restore = fx.engine.restore(snapshot);
         assertTrue(restore.done(), "no job: " + restore);
-        assertEquals(source, restore.targetId());
+        assertEquals("fileio/src", restore.targetId());
         assertEquals(pattern, EngineFixture.sha256(sourceFile));
         assertEquals(inode, RestoredData.inode(sourceFile), "the file LIO holds open is the one restored");
         assertEquals(serial, fx.lio.storageObject(Plugin.FILEIO, "src").orElseThrow().unitSerial());
