@@ -64,30 +64,38 @@ final class RelationshipChanges {
         }
         Volume from = restore ? replica : source;
         Volume onto = restore ? source : replica;
+        Optional<InPlaceCopy> copy = Optional.empty();
+        Job job = null;
         try {
-            Optional<InPlaceCopy> copy = engine.backendFor(onto).overwrite(from, onto);
+            copy = engine.backendFor(onto).overwrite(from, onto);
             if (copy.isEmpty()) {
                 // only a reflink is instant
                 ended(relationship, restore, CopyMethod.REFLINK);
                 LOG.info("{} {} at once from {}", restore ? "restored" : "resynced", onto.id(), from.id());
                 return new CreateReplicaResult(onto.id(), null);
             }
-            Job job = new Job(UUID.randomUUID().toString(), Job.State.NEW, 0,
+            job = new Job(UUID.randomUUID().toString(), Job.State.NEW, 0,
                     store.elementName(onto.id()).orElse(onto.name()), from.id(), onto.id(), onto.backingPath(),
                     relationship.kind(), engine.clock().instant(), null, null, true, engine.timeBeforeRemoval(),
                     null, null);
-            store.putJob(job);
+            // the relationship's state is what tells Recovery this job writes over a volume it must keep:
+            // it is set before the job is stored and put back only after the ended job is
             store.putReplica(relationship.in(restore ? Replica.State.RESTORING : Replica.State.RESYNCING));
+            store.putJob(job);
             engine.submit(new InPlaceCopyJob(job, copy.get(), engine, (endedJob, success) -> {
+                store.putJob(endedJob);
                 if (success) {
                     ended(relationship, restore, CopyMethod.FULL_COPY);
                 } else {
                     settle(relationship);
                 }
-                store.putJob(endedJob);
             }));
             return new CreateReplicaResult(onto.id(), job.id());
         } catch (RequestRefused | RuntimeException e) {
+            copy.ifPresent(InPlaceCopy::cleanUp);
+            if (job != null) {
+                store.deleteJob(job.id());
+            }
             settle(relationship);
             throw e;
         }

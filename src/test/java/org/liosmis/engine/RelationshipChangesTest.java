@@ -192,6 +192,15 @@ class RelationshipChangesTest {
         assertEquals(Replica.State.ESTABLISHED, fx.engine.replicaOf(snapshot).orElseThrow().state());
     }
 
+    @Test
+    void aRestoreWhoseJobWasNeverStoredIsForgottenAtTheNextStart() throws Exception {
+        fx.store.putReplica(fx.engine.replicaOf(snapshot).orElseThrow().in(Replica.State.RESTORING));
+        new ReplicaEngine(fx.lio, Lvm.system(), fx.inventory, fx.store, new FileReplicator(), EngineSettings.defaults())
+                .close();
+        assertEquals(Replica.State.ESTABLISHED, fx.engine.replicaOf(snapshot).orElseThrow().state());
+        assertTrue(fx.inventory.volume(source).isPresent());
+    }
+
     private String unitSerial(String name) throws Exception {
         return fx.lio.storageObject(Plugin.FILEIO, name).orElseThrow().unitSerial();
     }
