@@ -11,6 +11,7 @@ import static org.liosmis.cli.DemoReplicaClientTest.reference;
 import static org.liosmis.cli.DemoReplicaClientTest.sha256;
 import static org.liosmis.cli.DemoReplicaClientTest.volume;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,7 @@ class DemoModifySynchronizationTest {
     private DemoTarget target;
     private WBEMClient client;
     private Path sourceFile;
+    private byte[] sourceData;
     private CIMObjectPath synchronization;
 
     @BeforeEach
@@ -52,6 +54,7 @@ class DemoModifySynchronizationTest {
         target = DemoTarget.open(stateDir);
         client = target.client();
         sourceFile = target.stateDir().resolve("pool/demo1.img");
+        sourceData = Files.readAllBytes(sourceFile);
         Call made = call(client, "CreateReplica", elementName("before-upgrade"), copyType(4),
                 reference("SourceElement", volume("fileio/demo1")));
         if (made.returnValue() == 4096) {
@@ -64,8 +67,10 @@ class DemoModifySynchronizationTest {
         synchronization = relationships.get(0);
     }
 
+    /** A shared remote demo gets its source's data back. */
     @AfterEach
     void stop() throws Exception {
+        Files.write(sourceFile, sourceData);
         target.close();
     }
 
