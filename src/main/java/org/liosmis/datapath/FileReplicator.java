@@ -1,12 +1,14 @@
 package org.liosmis.datapath;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -65,6 +67,30 @@ public final class FileReplicator {
             return true;
         } catch (ErrnoException e) {
             throw translated(e, target, 0, free);
+        }
+    }
+
+    /**
+     * Clones all of {@code source} over the existing file {@code target} in place: the inode stays,
+     * so whoever holds the target open (LIO's fileio storage object) reads the source's data at
+     * once, without reopening it. The kernel locks both files and drops the target's cached pages
+     * for the swap, so a write racing it lands wholly before or after.
+     *
+     * @return false, the target unchanged, when the filesystem cannot clone
+     */
+    public boolean reflinkOver(Path source, Path target) throws IOException {
+        try (NativeFile from = openSource(source); NativeFile to = NativeFile.open(target, Libc.O_WRONLY, 0)) {
+            try {
+                to.cloneFrom(from);
+            } catch (ErrnoException e) {
+                if (cannotClone(e.errno())) {
+                    return false;
+                }
+                throw e;
+            }
+            return true;
+        } catch (ErrnoException e) {
+            throw translated(e);
         }
     }
 
@@ -128,6 +154,20 @@ public final class FileReplicator {
             to.sync();
         } catch (ErrnoException e) {
             throw translated(e);
+        }
+    }
+
+    /**
+     * Writes every byte of {@code source} over the existing file {@code target} in place (holes
+     * as zeros) and gives it the source's length, then flushes it: the inode stays, so whoever
+     * holds the target open reads the new data without reopening it.
+     */
+    public void copyOver(Path source, Path target, CopyProgress progress, CancelToken cancel) throws IOException {
+        long length = Files.size(source);
+        copyToDevice(source, target, length, false, progress, cancel);
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            channel.truncate(length);
+            channel.force(true);
         }
     }
 

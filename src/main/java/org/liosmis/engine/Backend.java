@@ -1,6 +1,7 @@
 package org.liosmis.engine;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.liosmis.lio.Plugin;
 
@@ -34,6 +35,19 @@ interface Backend {
 
     /** What a copy job needs before it is admitted (an LVM target is created here). */
     CopyTarget prepareCopy(ReplicaEngine.Plan plan) throws RequestRefused;
+
+    /**
+     * Writes {@code from}'s data over {@code onto}'s, both volumes of this backstore of the same
+     * size: at once where the pool can (empty then), else the copy a job is to run.
+     */
+    Optional<InPlaceCopy> overwrite(Volume from, Volume onto) throws RequestRefused;
+
+    /**
+     * Keeps what a replica's data records of its relationship in step with the state database:
+     * synced anew, or ended (null).
+     */
+    default void relabel(Volume replica, Replica relationship) {
+    }
 
     /** Removes a volume's storage object and its backing file or logical volume. */
     void delete(Volume volume) throws RequestRefused;

@@ -80,7 +80,7 @@ final class BlockReplicas implements Backend {
 
     @Override
     public boolean makeInstantly(ReplicaEngine.Plan plan) throws RequestRefused {
-        LogicalVolume source = sourceVolume(plan);
+        LogicalVolume source = logicalVolume(plan.source());
         if (!(plan.pool().backing() instanceof PoolBacking.ThinPool thin) || !source.thinVolume()
                 || !source.volumeGroup().equals(thin.volumeGroup()) || !source.pool().equals(thin.thinPool())) {
             return false;
@@ -101,9 +101,8 @@ final class BlockReplicas implements Backend {
 
     @Override
     public CopyTarget prepareCopy(ReplicaEngine.Plan plan) throws RequestRefused {
-        LogicalVolume source = sourceVolume(plan);
+        LogicalVolume source = logicalVolume(plan.source());
         String group = volumeGroup(plan.pool());
-        // a thick source's snapshot takes room for every block of it that may change meanwhile
         long snapshotBytes = source.thinVolume() ? 0 : source.sizeBytes();
         long needed = source.sizeBytes() + (source.volumeGroup().equals(group) ? snapshotBytes : 0);
         if (plan.pool().backing() instanceof PoolBacking.VolumeGroup && plan.pool().freeBytes() < needed) {
@@ -122,17 +121,56 @@ final class BlockReplicas implements Backend {
             throw LvmRefusals.of(e, plan.pool().id());
         }
         try {
+            pointInTime(source, snapshot, plan.source().poolId());
+        } catch (RequestRefused e) {
+            removeQuietly(group, plan.name());
+            throw e;
+        }
+        return new DeviceCopy(plan, source.volumeGroup(), snapshot, source.sizeBytes());
+    }
+
+    /** The temporary snapshot a copy reads from, so it copies one point in time while the volume stays in use. */
+    private void pointInTime(LogicalVolume source, String snapshot, String poolId) throws RequestRefused {
+        try {
             if (source.thinVolume()) {
                 lvm.createThinSnapshot(source.volumeGroup(), source.name(), snapshot);
             } else {
-                lvm.createSnapshot(source.volumeGroup(), source.name(), snapshot, snapshotBytes);
+                // a thick volume's snapshot takes room for every block of it that may change meanwhile
+                lvm.createSnapshot(source.volumeGroup(), source.name(), snapshot, source.sizeBytes());
             }
         } catch (LvmException e) {
-            removeQuietly(group, plan.name());
             // the temporary snapshot lives beside the source, so a lack of room is in the source's pool
-            throw LvmRefusals.of(e, plan.source().poolId());
+            throw LvmRefusals.of(e, poolId);
         }
-        return new DeviceCopy(plan, source.volumeGroup(), snapshot, source.sizeBytes());
+    }
+
+    /**
+     * Always a copy: a thin snapshot merged into its origin is used up and waits for the origin to
+     * be closed, and LIO holds the overwritten device open; a copy from a temporary snapshot of
+     * {@code from} onto {@code onto}'s device in place keeps both volumes as they are.
+     */
+    @Override
+    public Optional<InPlaceCopy> overwrite(Volume from, Volume onto) throws RequestRefused {
+        LogicalVolume source = logicalVolume(from);
+        long length = source.sizeBytes();
+        if (logicalVolume(onto).sizeBytes() != length) {
+            throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "the logical volumes of " + from.id()
+                    + " and " + onto.id() + " differ in size; only volumes of one size can be written over each other");
+        }
+        String snapshot = source.name() + COPY_SOURCE_SUFFIX;
+        pointInTime(source, snapshot, from.poolId());
+        Path snapshotDevice = LvNames.device(source.volumeGroup(), snapshot);
+        return Optional.of(new InPlaceCopy() {
+            @Override
+            public void copy(CopyProgress progress, CancelToken cancel) throws IOException {
+                files.copyToDevice(snapshotDevice, Path.of(onto.backingPath()), length, false, progress, cancel);
+            }
+
+            @Override
+            public void cleanUp() {
+                removeIfPresent(source.volumeGroup(), snapshot);
+            }
+        });
     }
 
     /** A byte-for-byte copy from the temporary snapshot onto the new volume. */
@@ -236,14 +274,14 @@ final class BlockReplicas implements Backend {
         }
     }
 
-    private LogicalVolume sourceVolume(ReplicaEngine.Plan plan) throws RequestRefused {
-        LvNames.Named named = LvNames.ofDevice(Path.of(plan.source().backingPath())).orElseThrow();
+    private LogicalVolume logicalVolume(Volume volume) throws RequestRefused {
+        LvNames.Named named = LvNames.ofDevice(Path.of(volume.backingPath())).orElseThrow(() ->
+                new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, volume.id() + " is not on a logical volume"));
         try {
             return lvm.logicalVolume(named.volumeGroup(), named.logicalVolume()).orElseThrow(() ->
-                    RequestRefused.invalid("the logical volume " + plan.source().backingPath() + " of "
-                            + plan.source().id() + " is gone"));
+                    RequestRefused.invalid("the logical volume " + volume.backingPath() + " of " + volume.id() + " is gone"));
         } catch (LvmException e) {
-            throw LvmRefusals.of(e, plan.pool().id());
+            throw LvmRefusals.of(e, volume.poolId());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.liosmis.engine;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import org.liosmis.datapath.CancelToken;
 import org.liosmis.datapath.CopyCancelledException;
@@ -17,18 +16,16 @@ import org.slf4j.LoggerFactory;
 final class CopyJob implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CopyJob.class);
-    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
-    private Job job;
+    private final JobProgress progress;
     private final ReplicaEngine.Plan plan;
     private final CopyTarget target;
     private final CancelToken cancel;
     private final ReplicaEngine engine;
-    private Instant lastProgress = Instant.EPOCH;
     private boolean ended;
 
     CopyJob(Job job, ReplicaEngine.Plan plan, CopyTarget target, CancelToken cancel, ReplicaEngine engine) {
-        this.job = job;
+        this.progress = new JobProgress(job, engine);
         this.plan = plan;
         this.target = target;
         this.cancel = cancel;
@@ -37,12 +34,10 @@ final class CopyJob implements Runnable {
 
     @Override
     public void run() {
-        StateStore store = engine.store();
         boolean success = false;
         try {
-            job = job.running(engine.clock().instant());
-            store.putJob(job);
-            target.copy(this::progress, cancel);
+            progress.commit(progress.job().running(engine.clock().instant()));
+            target.copy(progress, cancel);
             target.publish();
             complete();
             success = true;
@@ -50,7 +45,7 @@ final class CopyJob implements Runnable {
             if (engine.closing()) {
                 fail(Job.State.EXCEPTION, Job.Failure.INTERRUPTED_BY_RESTART, Recovery.STOPPED);
             } else {
-                fail(engine.stopState(job.id()), Job.Failure.CANCELLED,
+                fail(engine.stopState(job().id()), Job.Failure.CANCELLED,
                         "the copy was stopped on request; the partial replica was removed");
             }
         } catch (NoSpaceException e) {
@@ -59,14 +54,14 @@ final class CopyJob implements Runnable {
         } catch (IOException | ConfigFsException | RuntimeException e) {
             if (engine.closing()) {
                 // lio-smis is stopping: the copy's I/O and locks are interrupted, which is no fault of the copy
-                LOG.info("job {}: stopped with lio-smis ({})", job.id(), e.toString());
+                LOG.info("job {}: stopped with lio-smis ({})", job().id(), e.toString());
                 fail(Job.State.EXCEPTION, Job.Failure.INTERRUPTED_BY_RESTART, Recovery.STOPPED);
             } else {
                 failed(e);
             }
         } finally {
             if (!ended) {
-                engine.finished(job, success);
+                engine.finished(job(), success);
             }
         }
     }
@@ -74,32 +69,21 @@ final class CopyJob implements Runnable {
     private void failed(Exception e) {
         switch (e) {
             case ConfigFsException refused -> {
-                LOG.warn("job {}: LIO refused the storage object: {}", job.id(), refused.getMessage());
+                LOG.warn("job {}: LIO refused the storage object: {}", job().id(), refused.getMessage());
                 fail(Job.State.EXCEPTION, Job.Failure.LIO_ERROR, "LIO refused the replica's storage object: "
                         + refused.errno().text() + "; the partial replica was removed");
             }
             case IOException io -> {
-                LOG.warn("job {}: copying {} failed: {}", job.id(), plan.source().backingPath(), io.toString());
+                LOG.warn("job {}: copying {} failed: {}", job().id(), plan.source().backingPath(), io.toString());
                 fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "reading volume " + plan.source().id() + " or writing"
                         + " its replica failed (the lio-smis log has the file and the error); the partial replica was"
                         + " removed and the source is untouched");
             }
             default -> {
-                LOG.error("job {}: the copy failed", job.id(), e);
+                LOG.error("job {}: the copy failed", job().id(), e);
                 fail(Job.State.EXCEPTION, Job.Failure.IO_ERROR, "the copy failed unexpectedly (the lio-smis log says"
                         + " why); the partial replica was removed");
             }
-        }
-    }
-
-    private void progress(long done, long total) {
-        Instant now = engine.clock().instant();
-        int percent = total == 0 ? 99 : (int) Math.min(99, done * 100 / total);
-        if (percent > job.percentComplete() && now.isAfter(lastProgress.plus(PROGRESS_INTERVAL))) {
-            lastProgress = now;
-            job = job.withProgress(percent);
-            // the job carries the progress: a relationship is not shown until its replica exists
-            engine.store().putJob(job);
         }
     }
 
@@ -108,20 +92,24 @@ final class CopyJob implements Runnable {
         StateStore store = engine.store();
         if (plan.kind() == ReplicaKind.SNAPSHOT) {
             store.putReplica(new Replica(plan.source().id(), plan.targetId(), plan.kind(), CopyMethod.FULL_COPY,
-                    Replica.State.ESTABLISHED, 100, now, job.id()));
+                    Replica.State.ESTABLISHED, 100, now, job().id()));
         } else {
             store.deleteReplicasOf(plan.targetId());
         }
-        end(job.ended(Job.State.COMPLETED, now, null, null), true);
-        LOG.info("job {}: {} {} copied from {}", job.id(), plan.kind(), plan.targetId(), plan.source().id());
+        end(job().ended(Job.State.COMPLETED, now, null, null), true);
+        LOG.info("job {}: {} {} copied from {}", job().id(), plan.kind(), plan.targetId(), plan.source().id());
+    }
+
+    private Job job() {
+        return progress.job();
     }
 
     /** Every failure ends here: what the copy made is removed before the job says it ended. */
     private void fail(Job.State state, Job.Failure failure, String description) {
         target.discard();
         engine.store().deleteReplicasOf(plan.targetId());
-        end(job.ended(state, engine.clock().instant(), failure, description), false);
-        LOG.warn("job {}: {} {}", job.id(), state, description);
+        end(job().ended(state, engine.clock().instant(), failure, description), false);
+        LOG.warn("job {}: {} {}", job().id(), state, description);
     }
 
     /**
@@ -131,7 +119,6 @@ final class CopyJob implements Runnable {
     private void end(Job endedJob, boolean success) {
         engine.finished(endedJob, success);
         ended = true;
-        job = endedJob;
-        engine.store().putJob(job);
+        progress.commit(endedJob);
     }
 }

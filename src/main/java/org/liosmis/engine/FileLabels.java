@@ -35,6 +35,24 @@ final class FileLabels {
         write(view, SYNCED, label.whenSynced().toString());
     }
 
+    /** The replica's data is the source's of {@code when} again, made by {@code method} (a resync). */
+    static void synced(Path file, CopyMethod method, Instant when) throws IOException {
+        UserDefinedFileAttributeView view = view(file);
+        write(view, METHOD, method.name());
+        write(view, SYNCED, when.toString());
+    }
+
+    /** The replica is no longer one (detached): a rebuild of the state database must not relate it again. */
+    static void detached(Path file) throws IOException {
+        UserDefinedFileAttributeView view = view(file);
+        List<String> names = view.list();
+        for (String name : List.of(SOURCE, SOURCE_NAA)) {
+            if (names.contains(name)) {
+                view.delete(name);
+            }
+        }
+    }
+
     /** Empty when the file carries no label (made before lio-smis kept them, or copied without its attributes). */
     static Optional<VolumeLabel> read(Path file) throws IOException {
         UserDefinedFileAttributeView view = view(file);

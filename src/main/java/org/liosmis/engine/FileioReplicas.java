@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.liosmis.datapath.CancelToken;
@@ -110,6 +111,50 @@ final class FileioReplicas implements Backend {
         @Override
         public void discard() {
             deleteQuietly(plan.target());
+        }
+    }
+
+    /**
+     * A reflink over the file in place where the filesystem can clone; else a copy in place
+     * (see docs/replicas.md): LIO keeps the overwritten file open, so a new file renamed over
+     * it would never be read, and its storage object cannot be made anew while a LUN links to it.
+     */
+    @Override
+    public Optional<InPlaceCopy> overwrite(Volume from, Volume onto) throws RequestRefused {
+        Path fromFile = Path.of(from.backingPath());
+        Path ontoFile = Path.of(onto.backingPath());
+        try {
+            if (files.reflinkOver(fromFile, ontoFile)) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new RequestRefused(RequestRefused.Reason.FAILED, "cannot clone " + fromFile + " over " + ontoFile
+                    + ": " + e.getMessage());
+        }
+        return Optional.of(new InPlaceCopy() {
+            @Override
+            public void copy(CopyProgress progress, CancelToken cancel) throws IOException {
+                files.copyOver(fromFile, ontoFile, progress, cancel);
+            }
+
+            @Override
+            public void cleanUp() {
+            }
+        });
+    }
+
+    @Override
+    public void relabel(Volume replica, Replica relationship) {
+        Path file = Path.of(replica.backingPath());
+        try {
+            if (relationship == null) {
+                FileLabels.detached(file);
+            } else {
+                FileLabels.synced(file, relationship.method(), relationship.whenSynced());
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot update the relationship {} records ({}); a rebuild of the state database would not"
+                    + " see the change", file, e.getMessage());
         }
     }
 

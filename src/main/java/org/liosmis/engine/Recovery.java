@@ -42,6 +42,12 @@ final class Recovery {
                 abandon(job);
             }
         }
+        // a restore or resync whose job was never stored, or had ended, when lio-smis stopped
+        for (Replica replica : store.replicas()) {
+            if (overwriting(replica)) {
+                store.putReplica(replica.in(Replica.State.ESTABLISHED));
+            }
+        }
         inventory.pools().stream().filter(pool -> pool.backing() instanceof PoolBacking.Lvm)
                 .forEach(block::removeLeftoverSnapshots);
         for (Replica replica : store.replicas()) {
@@ -52,6 +58,9 @@ final class Recovery {
     }
 
     private void abandon(Job job) {
+        if (endOverwrite(job)) {
+            return;
+        }
         int slash = job.targetId().indexOf('/');
         Plugin plugin = Plugin.fromConfigfsName(job.targetId().substring(0, slash)).orElseThrow();
         String name = job.targetId().substring(slash + 1);
@@ -67,5 +76,28 @@ final class Recovery {
         store.releaseElementName(job.targetId());
         store.putJob(job.ended(Job.State.EXCEPTION, clock.instant(), Job.Failure.INTERRUPTED_BY_RESTART, STOPPED));
         LOG.warn("job {} was running when lio-smis stopped; ended it and removed its partial replica", job.id());
+    }
+
+    private static boolean overwriting(Replica replica) {
+        return replica.state() == Replica.State.RESTORING || replica.state() == Replica.State.RESYNCING;
+    }
+
+    /**
+     * A restore or resync that was running: both volumes stay as they are (the one written over
+     * holds part of the data) and the relationship stays, so the client can ask again.
+     */
+    private boolean endOverwrite(Job job) {
+        for (Replica replica : store.replicas()) {
+            if (overwriting(replica) && (replica.targetId().equals(job.sourceId()) || replica.targetId().equals(job.targetId()))) {
+                store.putReplica(replica.in(Replica.State.ESTABLISHED));
+                store.putJob(job.ended(Job.State.EXCEPTION, clock.instant(), Job.Failure.INTERRUPTED_BY_RESTART,
+                        "lio-smis stopped while this job wrote " + job.sourceId() + " over " + job.targetId() + "; "
+                                + job.targetId() + " holds part of the data: ask again to write it whole"));
+                LOG.warn("job {} was writing {} over {} when lio-smis stopped; ended it", job.id(), job.sourceId(),
+                        job.targetId());
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,6 +15,20 @@ public record Replica(String sourceId, String targetId, ReplicaKind kind, CopyMe
         /** data is being copied to the replica */
         COPYING,
         /** a complete point-in-time copy, kept associated with its source */
-        ESTABLISHED
+        ESTABLISHED,
+        /** the replica's data is being written over its source's (a restore job) */
+        RESTORING,
+        /** the source's current data is being written over the replica's (a resync job) */
+        RESYNCING
+    }
+
+    /** The relationship while a restore or resync job runs. */
+    Replica in(State newState) {
+        return new Replica(sourceId, targetId, kind, method, newState, percentSynced, whenSynced, jobId);
+    }
+
+    /** The relationship once the replica holds the source's data of {@code when}, made by {@code how}. */
+    Replica syncedAt(java.time.Instant when, CopyMethod how) {
+        return new Replica(sourceId, targetId, kind, how, State.ESTABLISHED, 100, when, jobId);
     }
 }

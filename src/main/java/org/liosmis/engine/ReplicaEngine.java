@@ -41,7 +41,7 @@ public final class ReplicaEngine implements AutoCloseable {
     private final Duration timeBeforeRemoval;
     private final ExecutorService copies;
     private final ScheduledExecutorService sweeper;
-    /** volumes being made or deleted: no other operation may touch them meanwhile */
+    /** volumes being made, deleted, restored or resynced: no other operation may touch them meanwhile */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final Map<String, CancelToken> running = new ConcurrentHashMap<>();
     /** space promised to copies not yet done, so two cannot be admitted into room for one */
@@ -49,6 +49,7 @@ public final class ReplicaEngine implements AutoCloseable {
     /** how each stopped job should end: Terminated or Killed */
     private final Map<String, Job.State> stopRequests = new ConcurrentHashMap<>();
     private final Object admission = new Object();
+    private final RelationshipChanges relationships;
     private volatile boolean closing;
 
     public ReplicaEngine(LioRoot lio, Lvm lvm, Inventory inventory, StateStore store, FileReplicator files,
@@ -61,6 +62,7 @@ public final class ReplicaEngine implements AutoCloseable {
         this.timeBeforeRemoval = settings.timeBeforeRemoval();
         this.copies = Executors.newFixedThreadPool(settings.copyThreads(), Thread.ofPlatform().name("copy-", 0).factory());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-sweeper").daemon().factory());
+        this.relationships = new RelationshipChanges(this, inventory, store);
         new Recovery(lio, inventory, store, clock, fileio, block).run();
         sweeper.scheduleWithFixedDelay(this::removeExpiredJobs, 1, 1, TimeUnit.SECONDS);
     }
@@ -265,7 +267,64 @@ public final class ReplicaEngine implements AutoCloseable {
         }
     }
 
-    // ---- what CopyJob reports back
+    // ---- changing a relationship
+
+    /**
+     * Ends a relationship: the replica stays, an independent volume with its data. Refused
+     * IN_USE while it is being copied, restored or resynced; INVALID_PARAMETER when the volume
+     * is no replica.
+     */
+    public void detach(String targetId) throws RequestRefused {
+        relationships.detach(targetId);
+    }
+
+    /**
+     * Writes the replica's data over its source's (a snapshot's point in time), in place: the
+     * source keeps its storage object, identity and LUNs, and the relationship stays. At once
+     * where the pool can clone files, else by a job.
+     *
+     * @return the source, and the job restoring it, or no job when it is restored already
+     * @throws RequestRefused IN_USE while the replica or its source is being copied, made, deleted,
+     *     restored or resynced; INVALID_PARAMETER when the volume is no replica; NOT_SUPPORTED when
+     *     the two volumes' sizes differ
+     */
+    public CreateReplicaResult restore(String targetId) throws RequestRefused {
+        return relationships.overwrite(targetId, true);
+    }
+
+    /**
+     * Writes the source's current data over its replica's, in place: the replica keeps its
+     * storage object and identity and becomes a point-in-time copy of now. Refused as
+     * {@link #restore} is.
+     *
+     * @return the replica, and the job resyncing it, or no job when it is resynced already
+     */
+    public CreateReplicaResult resync(String targetId) throws RequestRefused {
+        return relationships.overwrite(targetId, false);
+    }
+
+    // ---- what jobs and relationship changes share with the engine
+
+    Object admission() {
+        return admission;
+    }
+
+    /** Volumes being made, deleted, restored or resynced: no other operation may touch them meanwhile. */
+    Set<String> busy() {
+        return busy;
+    }
+
+    Backend backendFor(Volume volume) {
+        return volume.backstore() == Volume.Backstore.BLOCK ? block : fileio;
+    }
+
+    Duration timeBeforeRemoval() {
+        return timeBeforeRemoval;
+    }
+
+    void submit(Runnable job) {
+        copies.execute(job);
+    }
 
     StateStore store() {
         return store;
@@ -330,7 +389,8 @@ public final class ReplicaEngine implements AutoCloseable {
         }
     }
 
-    private Set<String> copySources() {
+    /** The sources of the copies not yet ended. */
+    Set<String> copySources() {
         return Set.copyOf(store.jobs().stream().filter(j -> !j.state().finished()).map(Job::sourceId).toList());
     }
 

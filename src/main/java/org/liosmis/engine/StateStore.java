@@ -154,6 +154,11 @@ public final class StateStore implements ElementNames, AutoCloseable {
     }
 
     /** Forgets every relationship the volume takes part in, as source or as replica. */
+    /** Ends the relationship of one replica, leaving any it is the source of. */
+    public synchronized void deleteRelationship(String targetId) {
+        update("DELETE FROM replicas WHERE target_id = ?", targetId);
+    }
+
     public synchronized void deleteReplicasOf(String volumeId) {
         update("DELETE FROM replicas WHERE source_id = ? OR target_id = ?", volumeId, volumeId);
     }

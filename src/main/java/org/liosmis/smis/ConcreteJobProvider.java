@@ -169,8 +169,9 @@ final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
 
     private MethodResult stop(Job job, boolean kill) {
         if (!engine.cancel(job.id(), kill)) {
-            return MethodResults.refused("RequestStateChange", INVALID_STATE_TRANSITION,
-                    "job " + job.id() + " has already ended (" + job.state() + ")");
+            return MethodResults.refused("RequestStateChange", INVALID_STATE_TRANSITION, "job " + job.id()
+                    + (job.state().finished() ? " has already ended (" + job.state() + ")"
+                            : " restores or resyncs a volume in place, which cannot be stopped half way"));
         }
         return MethodResults.of(MethodResults.JOB_STARTED);
     }

@@ -13,8 +13,8 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 
 /**
- * The methods of LIO_StorageConfigurationService that work: CreateReplica and
- * ReturnToStoragePool. Every other declared method answers 1, Not Supported.
+ * The methods of LIO_StorageConfigurationService that work: CreateReplica, ReturnToStoragePool
+ * and ModifySynchronization. Every other declared method answers 1, Not Supported.
  */
 final class ConfigurationServiceMethods {
 
@@ -23,21 +23,29 @@ final class ConfigurationServiceMethods {
     private static final int SYNC = 3;
     private static final int UNSYNC_ASSOC = 4;
     private static final int UNSYNC_UNASSOC = 5;
+    /** ModifySynchronization's Operation values (DMTF): 2..13 are defined, the rest reserved or vendor's. */
+    private static final int DETACH = 2;
+    private static final int RESYNC_REPLICA = 4;
+    private static final int RESTORE_FROM_REPLICA = 5;
+    private static final int LAST_OPERATION = 13;
 
     private final ReplicaEngine engine;
     private final ObjectNames names;
     private final ReplicaCreation creation;
+    private final SynchronizationChanges synchronizations;
 
     ConfigurationServiceMethods(ReplicaEngine engine, ObjectNames names, ReplicaCreation creation) {
         this.engine = engine;
         this.names = names;
         this.creation = creation;
+        this.synchronizations = new SynchronizationChanges(engine, names);
     }
 
     MethodResult invoke(String methodName, List<CIMArgument<?>> args) {
         return switch (methodName) {
             case "CreateReplica" -> createReplica(args);
             case "ReturnToStoragePool" -> returnToStoragePool(args);
+            case "ModifySynchronization" -> modifySynchronization(args);
             default -> MethodResults.refused(methodName, MethodResults.NOT_SUPPORTED, methodName + " is not offered");
         };
     }
@@ -77,5 +85,25 @@ final class ConfigurationServiceMethods {
         } catch (RequestRefused refusal) {
             return MethodResults.refused(method, refusal);
         }
+    }
+
+    private MethodResult modifySynchronization(List<CIMArgument<?>> args) {
+        String method = "ModifySynchronization";
+        Object synchronization = argument(args, "Synchronization");
+        if (!(argument(args, "Operation") instanceof UnsignedInteger16 operation)) {
+            return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
+                    "Operation is required: 2 (Detach), 4 (Resync Replica) or 5 (Restore from Replica)");
+        }
+        return switch (operation.intValue()) {
+            case DETACH -> synchronizations.apply(method, SynchronizationChanges.Change.DETACH, synchronization);
+            case RESYNC_REPLICA -> synchronizations.apply(method, SynchronizationChanges.Change.RESYNC, synchronization);
+            case RESTORE_FROM_REPLICA -> synchronizations.apply(method, SynchronizationChanges.Change.RESTORE,
+                    synchronization);
+            default -> operation.intValue() > DETACH && operation.intValue() <= LAST_OPERATION
+                    ? MethodResults.refused(method, MethodResults.NOT_SUPPORTED, "Operation " + operation
+                            + " is not offered: snapshots and copies are not mirrors; use 2, 4 or 5")
+                    : MethodResults.refused(method, MethodResults.INVALID_PARAMETER, "Operation " + operation
+                            + " is reserved or vendor specific; use 2 (Detach), 4 (Resync Replica) or 5 (Restore from Replica)");
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.liosmis.smis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.liosmis.engine.CreateReplicaResult;
 import org.liosmis.engine.RequestRefused;
 import org.liosmis.spi.MethodResult;
 import org.metricshub.wbem.javax.cim.CIMArgument;
@@ -47,6 +48,11 @@ final class MethodResults {
             case FAILED -> FAILED;
         };
         return refused(method, code, refusal.getMessage());
+    }
+
+    /** 0 for a change made at once, else 4096 with the Job doing it. */
+    static MethodResult completedOrJob(CreateReplicaResult result, ObjectNames names) {
+        return result.done() ? of(COMPLETED) : of(JOB_STARTED, reference("Job", names.job(result.jobId())));
     }
 
     static CIMArgument<CIMObjectPath> reference(String name, CIMObjectPath path) {

@@ -29,6 +29,7 @@ public final class ObjectNames {
     static final String OBJECT_MANAGER_NAME = "lio-smis";
     public static final String REPLICATION_SERVICE = "LIO_ReplicationService";
     public static final String REPLICATION_SERVICE_CAPABILITIES = "LIO_ReplicationServiceCapabilities";
+    public static final String SYNCHRONIZED = "LIO_StorageSynchronized";
     /** The organisation part of every InstanceID (SMI-S "OrgID:LocalID"). */
     static final String ORG = "LIO";
 
@@ -149,6 +150,25 @@ public final class ObjectNames {
                 && systemName.equals(volumeName.getKeyValue("SystemName"))
                 && VOLUME.equals(volumeName.getKeyValue("CreationClassName"));
         return ours && volumeName.getKeyValue("DeviceID") instanceof String id ? id : null;
+    }
+
+    /** The two volumes an instance name of LIO_StorageSynchronized relates. */
+    record Synchronization(String sourceId, String replicaId) {
+    }
+
+    /**
+     * The volumes a LIO_StorageSynchronized instance name (SystemElement the source, SyncedElement
+     * the replica) relates, or null if it is not one of ours; whether they are related is not checked.
+     */
+    Synchronization synchronization(CIMObjectPath name) {
+        if (!ObjectPaths.inNamespace(name, modelNamespace) || !SYNCHRONIZED.equalsIgnoreCase(name.getObjectName())
+                || !(name.getKeyValue("SystemElement") instanceof CIMObjectPath source)
+                || !(name.getKeyValue("SyncedElement") instanceof CIMObjectPath replica)) {
+            return null;
+        }
+        String sourceId = volumeId(source);
+        String replicaId = volumeId(replica);
+        return sourceId == null || replicaId == null ? null : new Synchronization(sourceId, replicaId);
     }
 
     private static String localId(CIMObjectPath name, String className, String kind) {

@@ -21,8 +21,7 @@ public final class SmisProviders {
     /** The same, and the SNIA Server profile's classes for the WBEM server lio-smis itself runs, if any. */
     public static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
                                             ObjectNames names, Optional<ObjectManager> objectManager) {
-        // Detach, Restore and Resync are not in the engine yet: refused as Not Supported until they are
-        return register(registry, inventory, engine, names, objectManager, new UnofferedSynchronizationOperations());
+        return register(registry, inventory, engine, names, objectManager, new EngineSynchronizationOperations(engine));
     }
 
     static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,

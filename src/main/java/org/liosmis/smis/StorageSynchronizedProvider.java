@@ -22,11 +22,15 @@ final class StorageSynchronizedProvider extends PairAssociation {
     private static final int COPY_TYPE_UNSYNC_UNASSOC = 5;
     private static final int REPLICA_FULL_COPY = 2;
     private static final int REPLICA_AFTER_DELTA = 4;
+    private static final int SYNC_STATE_RESYNC_IN_PROGRESS = 5;
+    private static final int SYNC_STATE_RESTORE_IN_PROGRESS = 10;
     private static final int SYNC_STATE_IDLE = 11;
     private static final int SYNC_STATE_FROZEN = 14;
     private static final int COPY_STATE_SYNCHRONIZED = 4;
     private static final int COPY_STATE_INACTIVE = 8;
     private static final int PROGRESS_COMPLETED = 2;
+    private static final int PROGRESS_RESYNCING = 7;
+    private static final int PROGRESS_RESTORING = 8;
     private static final int SYNC_TYPE_SNAPSHOT = 7;
     private static final int SYNC_TYPE_CLONE = 8;
     private static final int MODE_SYNCHRONOUS = 2;
@@ -37,7 +41,7 @@ final class StorageSynchronizedProvider extends PairAssociation {
     private final ObjectNames names;
 
     StorageSynchronizedProvider(ReplicaEngine engine, Inventory inventory, ObjectNames names) {
-        super(names.modelNamespace(), "LIO_StorageSynchronized", "SystemElement", "SyncedElement");
+        super(names.modelNamespace(), ObjectNames.SYNCHRONIZED, "SystemElement", "SyncedElement");
         this.engine = engine;
         this.inventory = inventory;
         this.names = names;
@@ -75,7 +79,7 @@ final class StorageSynchronizedProvider extends PairAssociation {
     }
 
     private Stream<Pair> shown(Stream<Replica> replicas) {
-        return replicas.filter(r -> r.state() == Replica.State.ESTABLISHED
+        return replicas.filter(r -> r.state() != Replica.State.COPYING
                         && inventory.hasVolume(r.sourceId()) && inventory.hasVolume(r.targetId()))
                 .map(r -> new Pair(names.volume(r.sourceId()), names.volume(r.targetId())));
     }
@@ -89,10 +93,18 @@ final class StorageSynchronizedProvider extends PairAssociation {
         boolean delta = replica.method().sharesBlocks();
         return builder.uint16("CopyType", replica.kind() == ReplicaKind.SNAPSHOT ? COPY_TYPE_UNSYNC_ASSOC : COPY_TYPE_UNSYNC_UNASSOC)
                 .uint16("ReplicaType", delta ? REPLICA_AFTER_DELTA : REPLICA_FULL_COPY)
-                .uint16("SyncState", delta ? SYNC_STATE_IDLE : SYNC_STATE_FROZEN)
+                .uint16("SyncState", switch (replica.state()) {
+                    case RESTORING -> SYNC_STATE_RESTORE_IN_PROGRESS;
+                    case RESYNCING -> SYNC_STATE_RESYNC_IN_PROGRESS;
+                    default -> delta ? SYNC_STATE_IDLE : SYNC_STATE_FROZEN;
+                })
                 .bool("SyncMaintained", false)
                 .uint16("CopyState", delta ? COPY_STATE_INACTIVE : COPY_STATE_SYNCHRONIZED)
-                .uint16("ProgressStatus", PROGRESS_COMPLETED)
+                .uint16("ProgressStatus", switch (replica.state()) {
+                    case RESTORING -> PROGRESS_RESTORING;
+                    case RESYNCING -> PROGRESS_RESYNCING;
+                    default -> PROGRESS_COMPLETED;
+                })
                 .uint16("SyncType", replica.kind() == ReplicaKind.SNAPSHOT ? SYNC_TYPE_SNAPSHOT : SYNC_TYPE_CLONE)
                 .uint16("Mode", delta ? MODE_SYNCHRONOUS : MODE_ASYNCHRONOUS)
                 .uint16("PercentSynced", replica.percentSynced())

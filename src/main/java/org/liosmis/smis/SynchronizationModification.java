@@ -5,7 +5,6 @@ import static org.liosmis.smis.MethodResults.argument;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.liosmis.engine.CreateReplicaResult;
 import org.liosmis.engine.Replica;
 import org.liosmis.engine.ReplicaEngine;
 import org.liosmis.engine.RequestRefused;
@@ -104,13 +103,8 @@ final class SynchronizationModification {
                 operations.detach(targetId);
                 yield MethodResults.of(MethodResults.COMPLETED);
             }
-            case RESTORE -> answer(operations.restore(targetId));
-            case RESYNC -> answer(operations.resync(targetId));
+            case RESTORE -> MethodResults.completedOrJob(operations.restore(targetId), names);
+            case RESYNC -> MethodResults.completedOrJob(operations.resync(targetId), names);
         };
-    }
-
-    private MethodResult answer(CreateReplicaResult result) {
-        return result.done() ? MethodResults.of(MethodResults.COMPLETED)
-                : MethodResults.of(MethodResults.JOB_STARTED, MethodResults.reference("Job", names.job(result.jobId())));
     }
 }

@@ -1,6 +1,7 @@
 package org.liosmis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,10 +13,12 @@ import static org.liosmis.cli.DemoReplicaClientTest.volume;
 import static org.liosmis.testing.CimQueries.all;
 import static org.liosmis.testing.CimQueries.path;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.liosmis.testing.RestoredData;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
@@ -117,7 +120,7 @@ class DemoReplicationServiceClientTest extends DemoTargetTest {
         CIMArgument<?>[] out = new CIMArgument<?>[2];
         assertEquals(0, ((Number) client.invokeMethod(capability.getObjectPath(), "GetSupportedOperations",
                 new CIMArgument<?>[] {uint16("ReplicationType", 7)}, out)).intValue());
-        assertEquals(List.of(19), values(out[0].getValue()));
+        assertEquals(List.of(8, 14, 15, 19), values(out[0].getValue()));
 
         // a snapshot and a clone through Replication Services, a snapshot through Copy Services
         CIMObjectPath snapshot = made(call(service, "CreateElementReplica", elementName("rs-snap"),
@@ -144,13 +147,31 @@ class DemoReplicationServiceClientTest extends DemoTargetTest {
                     value(relationship, "CopyState"), value(relationship, "Mode")));
         }
 
-        // deleted through Replication Services, whichever service made them; the clone through Copy Services
-        for (CIMObjectPath replica : List.of(snapshot, copyServicesSnapshot)) {
-            assertEquals(0, call(service, "ModifyReplicaSynchronization", uint16("Operation", 19),
-                    reference("Synchronization", relationshipTo(replica).getObjectPath())).returnValue());
+        // the source overwritten, then restored from the snapshot: its bytes are the snapshot's again
+        Path sourceFile = target.stateDir().resolve("pool/demo1.img");
+        String pattern = DemoReplicaClientTest.sha256(sourceFile);
+        RestoredData.overwrite(sourceFile);
+        assertNotEquals(pattern, DemoReplicaClientTest.sha256(sourceFile));
+        DemoReplicaClientTest.Call restore = call(service, "ModifyReplicaSynchronization", uint16("Operation", 15),
+                reference("Synchronization", relationshipTo(snapshot).getObjectPath()));
+        if (restore.returnValue() == 4096) {
+            assertEquals(7, value(awaitJob(client, (CIMObjectPath) restore.out("Job")), "JobState"));
+        } else {
+            assertEquals(0, restore.returnValue());
         }
-        assertEquals(0, call(DemoReplicaClientTest.service(), "ReturnToStoragePool",
-                reference("TheElement", clone)).returnValue());
+        assertEquals(pattern, DemoReplicaClientTest.sha256(sourceFile));
+
+        // the Copy Services snapshot detached through Replication Services: a volume of its own, then deleted
+        assertEquals(0, call(service, "ModifyReplicaSynchronization", uint16("Operation", 8),
+                reference("Synchronization", relationshipTo(copyServicesSnapshot).getObjectPath())).returnValue());
+        assertTrue(all(client.referenceNames(copyServicesSnapshot, "CIM_StorageSynchronized", null)).isEmpty());
+        // deleted: a replica through Replication Services, independent volumes through Copy Services
+        assertEquals(0, call(service, "ModifyReplicaSynchronization", uint16("Operation", 19),
+                reference("Synchronization", relationshipTo(snapshot).getObjectPath())).returnValue());
+        for (CIMObjectPath volume : List.of(clone, copyServicesSnapshot)) {
+            assertEquals(0, call(DemoReplicaClientTest.service(), "ReturnToStoragePool",
+                    reference("TheElement", volume)).returnValue());
+        }
         assertTrue(all(client.referenceNames(source, "CIM_StorageSynchronized", null)).isEmpty());
         assertEquals(3, all(client.enumerateInstanceNames(path("root/lio", "LIO_StorageVolume"))).size());
     }

@@ -190,4 +190,40 @@ class BlockReplicasTest {
         assertEquals(RequestRefused.Reason.INVALID_PARAMETER, refused.reason());
         assertTrue(refused.getMessage().contains("holds block volumes"), refused.getMessage());
     }
+
+    @Test
+    void restoreCopiesTheThinSnapshotBackOverTheSourceFromATemporarySnapshot() throws Exception {
+        start(new PoolBacking.ThinPool(FakeLvm.GROUP, FakeLvm.THIN_POOL));
+        String source = source(true);
+        String sourceLv = source.substring("iblock/".length());
+        String serial = lio.storageObject(Plugin.IBLOCK, sourceLv).orElseThrow().unitSerial();
+        String snapshot = engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.SNAPSHOT, null,
+                lvm.name("snap"))).targetId();
+        Files.write(lvm.device(sourceLv), new byte[SIZE]);
+
+        CreateReplicaResult restore = engine.restore(snapshot);
+        Job job = EngineFixture.await(() -> store.job(restore.jobId()).filter(j -> j.state().finished()).orElse(null),
+                Duration.ofSeconds(60));
+        assertEquals(Job.State.COMPLETED, job.state(), job.errorDescription());
+        assertArrayEquals(data, Files.readAllBytes(lvm.device(sourceLv)));
+        String temporary = snapshot.substring("iblock/".length()) + BlockReplicas.COPY_SOURCE_SUFFIX;
+        assertTrue(lvm.removed().contains(temporary), "the temporary snapshot is gone");
+        assertEquals(serial, lio.storageObject(Plugin.IBLOCK, sourceLv).orElseThrow().unitSerial());
+        assertEquals(Replica.State.ESTABLISHED, engine.replicaOf(snapshot).orElseThrow().state());
+    }
+
+    @Test
+    void aRestoreLvmRefusesChangesNothing() throws Exception {
+        start(new PoolBacking.ThinPool(FakeLvm.GROUP, FakeLvm.THIN_POOL));
+        String source = source(true);
+        String snapshot = engine.createReplica(new CreateReplicaRequest(source, ReplicaKind.SNAPSHOT, null,
+                lvm.name("snap"))).targetId();
+        lvm.failNext("--snapshot", "  Volume group \"shm\" has insufficient free space (0 extents): 1 required.\n");
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> engine.restore(snapshot));
+        assertEquals(RequestRefused.Reason.INVALID_PARAMETER, refused.reason(), refused.getMessage());
+        assertEquals(Replica.State.ESTABLISHED, engine.replicaOf(snapshot).orElseThrow().state());
+        assertTrue(engine.jobs().isEmpty());
+        assertTrue(engine.busy().isEmpty());
+        assertArrayEquals(data, Files.readAllBytes(lvm.device(source.substring("iblock/".length()))));
+    }
 }

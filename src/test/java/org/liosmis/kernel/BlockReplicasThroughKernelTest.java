@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * in a QEMU guest): thin snapshots and clones are instant, thick ones are copy jobs, every
  * replica read back through tcm_loop holds its source's bytes, refused requests leave no
  * logical volume or storage object behind, ReturnToStoragePool removes the logical volume,
+ * a thin source overwritten and restored from its snapshot reads back its first bytes,
  * and targetctl clear/restore brings the block replicas back for a restarted lio-smis.
  */
 @Tag("kernel")
@@ -67,6 +68,15 @@ class BlockReplicasThroughKernelTest {
         assertEquals("true", results.getProperty("bad.clash.lvs.unchanged"), "the clashing LV must stay as it was");
         assertEquals("6", results.getProperty("bad.locked.return"), "a volume group another LVM command holds");
         assertEquals("true", results.getProperty("bad.lvs.unchanged"), "refused requests left logical volumes behind");
+
+        assertEquals("4096", results.getProperty("restore.return"), "a block restore is a copy job");
+        assertEquals("JobState 7 PercentComplete 100", results.getProperty("restore.job"));
+        assertFalse(results.getProperty("restore.overwritten.sha256").equals(results.getProperty("tsrc.sha256")));
+        assertEquals(results.getProperty("tsrc.sha256"), results.getProperty("restore.readback.sha256"),
+                "the restored source read through tcm_loop holds the data its snapshot was taken of");
+        assertEquals("true", results.getProperty("restore.serial.kept"), "the source keeps its unit serial");
+        assertFalse(results.getProperty("restore.lvs").contains(".lio-smis-src"),
+                "the restore's temporary snapshot is gone: " + results.getProperty("restore.lvs"));
 
         assertEquals("0", results.getProperty("delete.tclone.return"), "ReturnToStoragePool of a thin clone");
         assertFalse(results.getProperty("delete.tclone.lvs").contains("|tclone|"), "its LV must be gone");

@@ -15,6 +15,7 @@ import org.liosmis.lio.configfs.KernelConfigFs;
 import org.liosmis.testing.CimQueries;
 import org.liosmis.testing.ReplicaClient;
 import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
@@ -23,7 +24,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  * lio-smis makes thin snapshots and clones (instant), thick copies and a copy of a thick volume
  * into the thin pool (jobs) through CIM-XML;
  * each replica is read back through tcm_loop. Then the bad inputs of the block path, a
- * ReturnToStoragePool, and targetctl clear/restore with a restarted lio-smis.
+ * ReturnToStoragePool, the thin source overwritten and restored from its thin snapshot with
+ * ModifySynchronization (read back through tcm_loop), and targetctl clear/restore with a
+ * restarted lio-smis.
  * Usage: {@code KernelBlockReplicasMain <work dir> <results file>}; see {@link BlockReplicasThroughKernelTest}.
  */
 public final class KernelBlockReplicasMain {
@@ -75,6 +78,7 @@ public final class KernelBlockReplicasMain {
         });
         readBack(lio);
         driver.serve(pools, (client, replicas) -> {
+            restoreThinSource(client, replicas, lio);
             driver.set("delete.tclone.return", Integer.toString(
                     replicas.returnToStoragePool(replicas.volume(driver.get("tclone.volume")))));
             driver.set("delete.tclone.lvs", lvs());
@@ -82,6 +86,10 @@ public final class KernelBlockReplicasMain {
         });
 
         KernelConfigFs fs = new KernelConfigFs();
+        try (LoopbackDisk disk = LoopbackDisk.export(fs, lio.storageObject(Plugin.IBLOCK, "tsrc").orElseThrow(),
+                "50014050000b0009")) {
+            driver.set("restore.readback.sha256", disk.sha256(SIZE));
+        }
         driver.set("targetctl.clear", driver.command("targetctl", "clear"));
         driver.set("cleared.core", fs.list(fs.root().resolve("core")).toString());
         driver.set("targetctl.restore", driver.command("targetctl", "restore"));
@@ -119,6 +127,33 @@ public final class KernelBlockReplicasMain {
         driver.succeed("sync");
         driver.set(name + ".sha256", GuestDriver.sha256(data));
         lio.createIblock(IblockSpec.of(name, device));
+    }
+
+    /**
+     * Overwrites the thin source, then restores it from its thin snapshot (taken of the data the
+     * source had first) through ModifySynchronization 5, keeping its storage object.
+     */
+    private void restoreThinSource(WBEMClient client, ReplicaClient replicas, LioRoot lio) throws Exception {
+        String serial = lio.storageObject(Plugin.IBLOCK, "tsrc").orElseThrow().unitSerial();
+        byte[] other = new byte[(int) SIZE];
+        Arrays.fill(other, (byte) 0x5A);
+        Files.write(Path.of("/dev", THIN_GROUP, "tsrc"), other);
+        driver.succeed("sync");
+        driver.set("restore.overwritten.sha256", GuestDriver.sha256(other));
+        CIMObjectPath synchronization = CimQueries.all(client.referenceNames(replicas.volume(THIN_SOURCE),
+                "CIM_StorageSynchronized", "SystemElement")).stream()
+                .filter(s -> driver.get("tsnap.volume").equals(((CIMObjectPath) s.getKeyValue("SyncedElement"))
+                        .getKeyValue("DeviceID"))).findFirst().orElseThrow();
+        ReplicaClient.Outcome restore = replicas.modifySynchronization(5, synchronization);
+        driver.set("restore.return", Integer.toString(restore.returnValue()));
+        if (restore.job() != null) {
+            CIMInstance ended = replicas.awaitEnd(restore.job());
+            driver.set("restore.job", "JobState " + ReplicaClient.jobState(ended)
+                    + " PercentComplete " + ReplicaClient.percentComplete(ended));
+        }
+        driver.set("restore.serial.kept", Boolean.toString(
+                serial.equals(lio.storageObject(Plugin.IBLOCK, "tsrc").orElseThrow().unitSerial())));
+        driver.set("restore.lvs", lvs());
     }
 
     /** What lio-smis says of the LVM pools beside what LVM says. */

@@ -22,6 +22,7 @@ import org.liosmis.engine.CreateReplicaResult;
 import org.liosmis.engine.EngineSettings;
 import org.liosmis.engine.Job;
 import org.liosmis.engine.Replica;
+import org.liosmis.engine.RequestRefused;
 import org.liosmis.engine.ReplicaEngine;
 import org.liosmis.engine.ReplicaKind;
 import org.liosmis.engine.StateStore;
@@ -199,6 +200,34 @@ class SmisProvidersTest {
     }
 
     /** Detach, Restore and Resync as an engine offering them would answer: Restore with a job. */
+    /** An engine that offers none of Detach, Restore and Resync. */
+    private static final class UnofferedOperations implements SynchronizationOperations {
+
+        @Override
+        public void detach(String targetId) throws RequestRefused {
+            throw refused();
+        }
+
+        @Override
+        public CreateReplicaResult restore(String targetId) throws RequestRefused {
+            throw refused();
+        }
+
+        @Override
+        public CreateReplicaResult resync(String targetId) throws RequestRefused {
+            throw refused();
+        }
+
+        @Override
+        public Set<ModifyOperation> offered() {
+            return Set.of();
+        }
+
+        private static RequestRefused refused() {
+            return new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "not offered here");
+        }
+    }
+
     private static final class OfferedOperations implements SynchronizationOperations {
         final List<String> calls = new ArrayList<>();
 
@@ -278,7 +307,9 @@ class SmisProvidersTest {
     @Test
     void operationsTheEngineDoesNotOfferAreNotSupportedAndNotAdvertised() throws Exception {
         snapshot(Job.State.COMPLETED, Replica.State.ESTABLISHED);
-        Dispatcher made = cimomOver(withSnapshot(inventory));
+        Dispatcher made = new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(),
+                withSnapshot(inventory), engine, names, java.util.Optional.empty(), new UnofferedOperations()),
+                new Namespaces(Set.of("root/lio", "interop")));
         CIMArgument<?> synchronization = reference("Synchronization", snapshotRelationship(made));
         for (int operation : new int[] {8, 14, 15}) {
             assertEquals(1, returned(made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",

@@ -70,6 +70,16 @@ public final class ReplicaClient {
                 (CIMObjectPath) outValue(out, "Job"));
     }
 
+    /** ModifySynchronization of the configuration service (2 Detach, 4 Resync Replica, 5 Restore from Replica). */
+    public Outcome modifySynchronization(int operation, CIMObjectPath synchronization) throws Exception {
+        CIMArgument<?>[] in = {
+            new CIMArgument<>("Operation", CIMDataType.UINT16_T, new UnsignedInteger16(operation)),
+            new CIMArgument<>("Synchronization", new CIMDataType("CIM_StorageSynchronized"), synchronization)};
+        CIMArgument<?>[] out = new CIMArgument<?>[4];
+        Object result = client.invokeMethod(service(), "ModifySynchronization", in, out);
+        return new Outcome(((Number) result).intValue(), null, (CIMObjectPath) outValue(out, "Job"));
+    }
+
     /** Calls a method; its return value. */
     public int invoke(CIMObjectPath target, String method, CIMArgument<?>... in) throws Exception {
         return ((Number) client.invokeMethod(target, method, in, new CIMArgument<?>[4])).intValue();
