@@ -23,7 +23,7 @@ final class IntrinsicParameters {
     private final String namespace;
     private final Map<String, XmlElement> byName = new HashMap<>();
 
-    IntrinsicParameters(String operation, String namespace, List<XmlElement> parameters, Set<String> accepted)
+    private IntrinsicParameters(String operation, String namespace, List<XmlElement> parameters, Set<String> accepted)
             throws WBEMException {
         this.operation = operation;
         this.namespace = namespace;
@@ -38,9 +38,11 @@ final class IntrinsicParameters {
         }
     }
 
-    /** The parameter names an operation takes, for the constructor. */
-    static Set<String> names(String... names) {
-        return Stream.of(names).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    /** The parameters of one call to an operation that takes the names given. */
+    static IntrinsicParameters of(String operation, String namespace, List<XmlElement> parameters,
+                                  String... accepted) throws WBEMException {
+        return new IntrinsicParameters(operation, namespace, parameters,
+                Stream.of(accepted).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
     }
 
     String requiredClassName(String name) throws WBEMException {
@@ -89,6 +91,23 @@ final class IntrinsicParameters {
         } catch (IllegalArgumentException e) {
             throw invalid(name + ": " + e.getMessage());
         }
+    }
+
+    /** A uint32 VALUE parameter (OperationTimeout, MaxObjectCount), or null. */
+    Long uint32(String name) throws WBEMException {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value >= 0 && value <= 0xFFFF_FFFFL) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below with the value the client sent
+        }
+        throw invalid(name + " must be a uint32, not \"" + text + "\"");
     }
 
     /** A VALUE parameter (Role, ResultRole), or null. */

@@ -1,0 +1,16 @@
+package org.liosmis.cimom;
+
+/**
+ * The parameters every Open operation of DSP0200 §5.4 shares.
+ *
+ * @param operationTimeout seconds, or null for the server's default
+ * @param maxObjectCount   how many results the Open itself returns; 0 only opens the context
+ */
+public record OpenOptions(Long operationTimeout, boolean continueOnError, String filterQueryLanguage,
+                          String filterQuery, long maxObjectCount) {
+
+    /** What an Open without any of these parameters means. */
+    public static OpenOptions defaults() {
+        return new OpenOptions(null, false, null, null, 0);
+    }
+}
