@@ -99,15 +99,16 @@ final class IntrinsicParameters {
         if (text == null) {
             return null;
         }
+        long value;
         try {
-            long value = Long.parseLong(text.trim());
-            if (value >= 0 && value <= 0xFFFF_FFFFL) {
-                return value;
-            }
+            value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            // answered below with the value the client sent
+            value = -1;
         }
-        throw invalid(name + " must be a uint32, not \"" + text + "\"");
+        if (value < 0 || value > 0xFFFF_FFFFL) {
+            throw invalid(name + " must be a uint32 (0 to 4294967295), not \"" + text + "\"");
+        }
+        return value;
     }
 
     /** A VALUE parameter (Role, ResultRole), or null. */

@@ -41,42 +41,43 @@ final class PullDispatcher {
         var raw = request.parameters();
         return switch (name) {
             case "OpenEnumerateInstances" -> {
-                var p = IntrinsicParameters.of(name, ns, raw, open("ClassName", "DeepInheritance",
-                        "IncludeClassOrigin", "PropertyList"));
+                var p = IntrinsicParameters.of(name, ns, raw, withOpenParameters("ClassName",
+                        "DeepInheritance", "IncludeClassOrigin", "PropertyList"));
                 Projection projection = p.projection(false, false);
                 yield instances(request, host, name, projection, pulls.openEnumerateInstances(client, ns,
                         p.requiredClassName("ClassName"), p.flag("DeepInheritance", true), projection, options(p)));
             }
             case "OpenEnumerateInstancePaths" -> {
-                var p = IntrinsicParameters.of(name, ns, raw, open("ClassName"));
+                var p = IntrinsicParameters.of(name, ns, raw, withOpenParameters("ClassName"));
                 yield paths(request, host, name, pulls.openEnumerateInstancePaths(client, ns,
                         p.requiredClassName("ClassName"), options(p)));
             }
             case "OpenAssociatorInstances" -> {
-                var p = IntrinsicParameters.of(name, ns, raw, open("InstanceName", "AssocClass", "ResultClass",
-                        "Role", "ResultRole", "IncludeClassOrigin", "PropertyList"));
+                var p = IntrinsicParameters.of(name, ns, raw, withOpenParameters("InstanceName",
+                        "AssocClass", "ResultClass", "Role", "ResultRole", "IncludeClassOrigin", "PropertyList"));
                 Projection projection = p.projection(false, false);
                 yield instances(request, host, name, projection, pulls.openAssociatorInstances(client,
                         p.objectPath("InstanceName"), p.className("AssocClass"), p.className("ResultClass"),
                         p.string("Role"), p.string("ResultRole"), projection, options(p)));
             }
             case "OpenAssociatorInstancePaths" -> {
-                var p = IntrinsicParameters.of(name, ns, raw, open("InstanceName", "AssocClass", "ResultClass",
-                        "Role", "ResultRole"));
+                var p = IntrinsicParameters.of(name, ns, raw, withOpenParameters("InstanceName",
+                        "AssocClass", "ResultClass", "Role", "ResultRole"));
                 yield paths(request, host, name, pulls.openAssociatorInstancePaths(client,
                         p.objectPath("InstanceName"), p.className("AssocClass"), p.className("ResultClass"),
                         p.string("Role"), p.string("ResultRole"), options(p)));
             }
             case "OpenReferenceInstances" -> {
-                var p = IntrinsicParameters.of(name, ns, raw, open("InstanceName", "ResultClass", "Role",
-                        "IncludeClassOrigin", "PropertyList"));
+                var p = IntrinsicParameters.of(name, ns, raw, withOpenParameters("InstanceName",
+                        "ResultClass", "Role", "IncludeClassOrigin", "PropertyList"));
                 Projection projection = p.projection(false, false);
                 yield instances(request, host, name, projection, pulls.openReferenceInstances(client,
                         p.objectPath("InstanceName"), p.className("ResultClass"), p.string("Role"), projection,
                         options(p)));
             }
             case "OpenReferenceInstancePaths" -> {
-                var p = IntrinsicParameters.of(name, ns, raw, open("InstanceName", "ResultClass", "Role"));
+                var p = IntrinsicParameters.of(name, ns, raw, withOpenParameters("InstanceName",
+                        "ResultClass", "Role"));
                 yield paths(request, host, name, pulls.openReferenceInstancePaths(client,
                         p.objectPath("InstanceName"), p.className("ResultClass"), p.string("Role"), options(p)));
             }
@@ -99,7 +100,7 @@ final class PullDispatcher {
         };
     }
 
-    private static String[] open(String... own) {
+    private static String[] withOpenParameters(String... own) {
         String[] all = new String[own.length + OPEN_PARAMETERS.length];
         System.arraycopy(own, 0, all, 0, own.length);
         System.arraycopy(OPEN_PARAMETERS, 0, all, own.length, OPEN_PARAMETERS.length);
