@@ -12,7 +12,8 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
 /**
  * The open enumeration contexts, bounded by {@link EnumerationLimits}. A context is named by
  * 128 random bits and answers only the client that opened it, so no one can guess or take
- * over another's enumeration. Expired contexts are closed by the next call of any client.
+ * over another's enumeration. Expired contexts are closed by {@link #closeExpired()} and by
+ * every call before it looks for a context.
  */
 final class EnumerationContexts implements AutoCloseable {
 
@@ -34,7 +35,7 @@ final class EnumerationContexts implements AutoCloseable {
     EnumerationContext open(String client, String namespace, EnumerationContext.Kind kind, Long timeoutSeconds)
             throws WBEMException {
         var timeout = limits.timeout(timeoutSeconds);
-        closeAll(expire());
+        closeExpired();
         synchronized (this) {
             if (open.size() >= limits.maxOpen()) {
                 throw new WBEMException(WBEMException.CIM_ERR_SERVER_LIMITS_EXCEEDED, "the server has " + limits.maxOpen()
@@ -56,7 +57,7 @@ final class EnumerationContexts implements AutoCloseable {
     /** The client's context for the next page, held until released or discarded. */
     EnumerationContext take(String client, String namespace, String id, EnumerationContext.Kind kind)
             throws WBEMException {
-        closeAll(expire());
+        closeExpired();
         synchronized (this) {
             EnumerationContext context = find(client, namespace, id);
             if (context.kind != kind) {
@@ -95,7 +96,7 @@ final class EnumerationContexts implements AutoCloseable {
 
     /** CloseEnumeration. */
     void close(String client, String namespace, String id) throws WBEMException {
-        closeAll(expire());
+        closeExpired();
         EnumerationContext context;
         synchronized (this) {
             context = find(client, namespace, id);
@@ -106,6 +107,11 @@ final class EnumerationContexts implements AutoCloseable {
             open.remove(id);
         }
         context.closeResults();
+    }
+
+    /** Closes the contexts whose timeout has passed since their last operation. */
+    void closeExpired() {
+        closeAll(expire());
     }
 
     synchronized int openCount() {

@@ -1,6 +1,10 @@
 package org.liosmis.cimom;
 
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -18,16 +22,23 @@ public final class PullOperations implements AutoCloseable {
 
     private static final long MAX_UINT32 = 0xFFFF_FFFFL;
 
+    // an expired context's stream is released within this, whether or not any client calls again
+    private static final Duration EXPIRY_CHECK = Duration.ofSeconds(1);
+
     private final CimOperations operations;
     private final EnumerationContexts contexts;
+    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("enumeration-expiry").factory());
 
     public PullOperations(CimOperations operations, EnumerationLimits limits) {
-        this(operations, new EnumerationContexts(limits, InstantSource.system()));
+        this(operations, new EnumerationContexts(limits, InstantSource.system()), EXPIRY_CHECK);
     }
 
-    PullOperations(CimOperations operations, EnumerationContexts contexts) {
+    PullOperations(CimOperations operations, EnumerationContexts contexts, Duration expiryCheck) {
         this.operations = operations;
         this.contexts = contexts;
+        expiry.scheduleWithFixedDelay(contexts::closeExpired, expiryCheck.toMillis(), expiryCheck.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** A source of results that may fail with a CIM error before the first one. */
@@ -91,6 +102,7 @@ public final class PullOperations implements AutoCloseable {
     /** Closes every open context, as the server stops. */
     @Override
     public void close() {
+        expiry.shutdownNow();
         contexts.close();
     }
 

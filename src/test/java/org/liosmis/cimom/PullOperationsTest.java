@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.liosmis.spi.InstanceProvider;
@@ -31,14 +32,20 @@ class PullOperationsTest {
     private final AtomicInteger closed = new AtomicInteger();
     private int size = 250;
     private int failAt = -1;
-    private final EnumerationContexts contexts = new EnumerationContexts(EnumerationLimits.defaults(),
-            () -> Instant.parse("2026-11-29T09:00:00Z"));
-    private final PullOperations pulls;
+    private volatile Instant now = Instant.parse("2026-11-29T09:00:00Z");
+    private final EnumerationContexts contexts = new EnumerationContexts(EnumerationLimits.defaults(), () -> now);
+    private final PullOperations pulls = over(contexts);
 
-    PullOperationsTest() {
-        ProviderRegistry registry = new ProviderRegistry();
-        registry.register("Test_Child", new Counted(), Set.of(NS));
-        pulls = new PullOperations(new Dispatcher(new TestClasses(), registry, new Namespaces(Set.of(NS))), contexts);
+    private PullOperations over(EnumerationContexts registry) {
+        ProviderRegistry providers = new ProviderRegistry();
+        providers.register("Test_Child", new Counted(), Set.of(NS));
+        return new PullOperations(new Dispatcher(new TestClasses(), providers, new Namespaces(Set.of(NS))), registry,
+                Duration.ofMillis(20));
+    }
+
+    @AfterEach
+    void closeContexts() {
+        pulls.close();
     }
 
     /** Makes each instance only when it is asked for, and counts them. */
@@ -160,13 +167,23 @@ class PullOperationsTest {
     }
 
     @Test
+    void anExpiredContextIsClosedWithoutAnyFurtherCall() throws Exception {
+        List<EnumerationPage.End> ends = new ArrayList<>();
+        write(pulls.openEnumerateInstancePaths(CLIENT, NS, "Test_Child", new OpenOptions(5L, false, null, null, 1)),
+                ends);
+        assertFalse(ends.getFirst().endOfSequence());
+        now = now.plusSeconds(5);
+        for (int waited = 0; closed.get() == 0 && waited < 5_000; waited += 10) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, closed.get());
+        assertEquals(0, contexts.openCount());
+    }
+
+    @Test
     void theLimitIsCheckedBeforeTheEnumerationStarts() throws Exception {
-        EnumerationContexts one = new EnumerationContexts(new EnumerationLimits(1, 1, Duration.ofSeconds(60),
-                Duration.ofSeconds(60)), Instant::now);
-        ProviderRegistry registry = new ProviderRegistry();
-        registry.register("Test_Child", new Counted(), Set.of(NS));
-        PullOperations limited = new PullOperations(new Dispatcher(new TestClasses(), registry,
-                new Namespaces(Set.of(NS))), one);
+        PullOperations limited = over(new EnumerationContexts(new EnumerationLimits(1, 1, Duration.ofSeconds(60),
+                Duration.ofSeconds(60)), Instant::now));
         List<EnumerationPage.End> ends = new ArrayList<>();
         write(limited.openEnumerateInstancePaths(CLIENT, NS, "Test_Child", first(0)), ends);
         assertFalse(ends.getFirst().endOfSequence());
