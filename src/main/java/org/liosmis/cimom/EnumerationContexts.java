@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open enumeration contexts, bounded by {@link EnumerationLimits}. A context is named by
@@ -16,6 +18,8 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
  * every call before it looks for a context.
  */
 final class EnumerationContexts implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnumerationContexts.class);
 
     private final EnumerationLimits limits;
     private final InstantSource clock;
@@ -27,10 +31,6 @@ final class EnumerationContexts implements AutoCloseable {
         this.clock = clock;
     }
 
-    EnumerationLimits limits() {
-        return limits;
-    }
-
     /** A new context, held by the calling operation until it {@link #release}s or {@link #discard}s it. */
     EnumerationContext open(String client, String namespace, EnumerationContext.Kind kind, Long timeoutSeconds)
             throws WBEMException {
@@ -38,8 +38,8 @@ final class EnumerationContexts implements AutoCloseable {
         closeExpired();
         synchronized (this) {
             if (open.size() >= limits.maxOpen()) {
-                throw new WBEMException(WBEMException.CIM_ERR_SERVER_LIMITS_EXCEEDED, "the server has " + limits.maxOpen()
-                        + " enumerations open, its most: pull others to their end or close them first");
+                throw new WBEMException(WBEMException.CIM_ERR_SERVER_LIMITS_EXCEEDED, "the server has "
+                        + limits.maxOpen() + " enumerations open, its most: try again once some have ended");
             }
             if (open.values().stream().filter(c -> c.client.equals(client)).count() >= limits.maxOpenPerClient()) {
                 throw new WBEMException(WBEMException.CIM_ERR_SERVER_LIMITS_EXCEEDED, "this client has "
@@ -156,8 +156,15 @@ final class EnumerationContexts implements AutoCloseable {
         return expired;
     }
 
-    // outside the lock: closing a stream runs whatever its providers registered
+    // outside the lock: closing a stream runs whatever its providers registered; one that fails
+    // must not keep the others open, nor stop the periodic expiry that calls this
     private static void closeAll(List<EnumerationContext> contexts) {
-        contexts.forEach(EnumerationContext::closeResults);
+        for (EnumerationContext context : contexts) {
+            try {
+                context.closeResults();
+            } catch (RuntimeException e) {
+                LOG.warn("enumeration context {} did not close cleanly: {}", context.id, e.toString());
+            }
+        }
     }
 }

@@ -152,6 +152,20 @@ class EnumerationContextsTest {
     }
 
     @Test
+    void aStreamThatFailsToCloseDoesNotKeepTheOthersOpen() throws Exception {
+        EnumerationContext failing = contexts.open("10.0.0.1", NS, Kind.INSTANCES, 5L);
+        failing.start(Stream.of(1, 2).onClose(() -> {
+            throw new IllegalStateException("provider gone");
+        }));
+        contexts.release(failing, true);
+        opened("10.0.0.2", 5L);
+        now = now.plusSeconds(5);
+        contexts.closeExpired();
+        assertEquals(1, closedStreams.get());
+        assertEquals(0, contexts.openCount());
+    }
+
+    @Test
     void namesAreRandomAndLong() throws Exception {
         String first = opened("10.0.0.1", null).id;
         String second = opened("10.0.0.1", null).id;
