@@ -36,7 +36,7 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 class PullOperationsClientTest {
 
     private static final CIMObjectPath VOLUMES = path("root/lio", "LIO_StorageVolume");
-    private static final int MAX_OPEN_PER_CLIENT = 16;
+    private static final int MAX_OPEN_PER_CLIENT = 8;
 
     @TempDir
     static Path stateDir;
@@ -178,7 +178,7 @@ class PullOperationsClientTest {
     }
 
     @Test
-    void aClientMayHoldSixteenEnumerationsOpen() throws Exception {
+    void aClientMayHoldEightEnumerationsOpen() throws Exception {
         List<String> contexts = new ArrayList<>();
         for (int i = 0; i < MAX_OPEN_PER_CLIENT; i++) {
             contexts.add(client.enumerateInstancePaths(VOLUMES, null, null, null, false, u32(0)).getContext());
