@@ -8,9 +8,4 @@ package org.liosmis.cimom;
  */
 public record OpenOptions(Long operationTimeout, boolean continueOnError, String filterQueryLanguage,
                           String filterQuery, long maxObjectCount) {
-
-    /** What an Open without any of these parameters means. */
-    public static OpenOptions defaults() {
-        return new OpenOptions(null, false, null, null, 0);
-    }
 }
