@@ -102,7 +102,7 @@ public final class Dispatcher implements CimOperations {
                         instance, instanceClass, requested, deepInheritance, projection, namespace)));
             }
         }
-        return parts.stream().flatMap(s -> s);
+        return concat(parts);
     }
 
     @Override
@@ -116,7 +116,13 @@ public final class Dispatcher implements CimOperations {
                         .map(path -> InstanceProjection.withNamespace(path, namespace)));
             }
         }
-        return parts.stream().flatMap(s -> s);
+        return concat(parts);
+    }
+
+    // Stream.concat stays lazy when read through iterator(), as hosts and pull contexts do;
+    // flatMap would produce a whole provider's results on the first step
+    private static <T> Stream<T> concat(List<Stream<T>> parts) {
+        return parts.stream().reduce(Stream::concat).orElseGet(Stream::empty);
     }
 
     private List<String> classAndSubclasses(CIMClass cimClass) {

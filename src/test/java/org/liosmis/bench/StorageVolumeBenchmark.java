@@ -23,13 +23,16 @@ import org.liosmis.testing.DemoClients;
 import org.liosmis.testing.ServerProcess;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.UnsignedInteger32;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
  * LIO_StorageVolume with 10,000 volumes (plus the demo's three) over CIM-XML on 127.0.0.1:
- * enumeration time and server heap, and GetInstance throughput with concurrent clients. The
+ * enumeration time and server heap, plain and paged with the pull operations, and GetInstance
+ * throughput with concurrent clients. The
  * server runs in its own JVM with -Xmx512m. Prints a results table; see docs/performance.md.
  */
 @Tag("benchmark")
@@ -44,6 +47,7 @@ class StorageVolumeBenchmark {
     private static final String SERVER_HEAP = "-Xmx512m";
     private static final int ENUMERATION_WARMUPS = 2;
     private static final int ENUMERATION_RUNS = 5;
+    private static final int PAGE = 100;
     private static final int CLIENTS = 16;
     private static final long GET_WARMUP_MILLIS = 3_000;
     private static final long GET_MEASURE_MILLIS = 10_000;
@@ -101,6 +105,38 @@ class StorageVolumeBenchmark {
 
     @Test
     @Order(3)
+    void pullInstancesWithPath() throws Exception {
+        try (Client client = new Client()) {
+            enumeration("OpenEnumerateInstances + PullInstancesWithPath (MaxObjectCount " + PAGE + ")", client,
+                    StorageVolumeBenchmark::pullAll);
+            // what an enumeration context holds: the live heap with one open after its first page
+            long before = heap.liveKib();
+            EnumerateResponse<CIMInstance> first = client.wbem.enumerateInstances(volumes(), true, false, null,
+                    null, null, null, false, new UnsignedInteger32(PAGE));
+            assertEquals(PAGE, count(first.getResponses()));
+            long open = heap.liveKib();
+            client.wbem.closeEnumeration(volumes(), first.getContext());
+            rows.add(String.format(Locale.ROOT, "| one enumeration context open after its first page of %d "
+                    + "| live %,d KiB more than before it | server heap: live %,d KiB before, %,d KiB open, %,d KiB "
+                    + "after CloseEnumeration |", PAGE, open - before, before, open, heap.liveKib()));
+        }
+    }
+
+    /** One pull enumeration to its end, as a client paging through every volume does. */
+    private static int pullAll(Client client) throws WBEMException {
+        UnsignedInteger32 page = new UnsignedInteger32(PAGE);
+        EnumerateResponse<CIMInstance> response = client.wbem.enumerateInstances(volumes(), true, false, null, null,
+                null, null, false, page);
+        int count = count(response.getResponses());
+        while (!response.isEnd()) {
+            response = client.wbem.getInstancesWithPath(volumes(), response.getContext(), page);
+            count += count(response.getResponses());
+        }
+        return count;
+    }
+
+    @Test
+    @Order(4)
     void getInstanceWithConcurrentClients() throws Exception {
         List<CIMObjectPath> names;
         try (Client client = new Client()) {

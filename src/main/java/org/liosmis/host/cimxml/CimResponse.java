@@ -2,7 +2,6 @@ package org.liosmis.host.cimxml;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.stream.Stream;
 
 /**
  * A response ready to be written: the operation has already run far enough to know it
@@ -21,14 +20,21 @@ public final class CimResponse implements AutoCloseable {
     private final String host;
     private final String namespace;
     private final Body body;
-    private final Stream<?> results;
+    private final Runnable release;
 
-    CimResponse(String messageId, String host, String namespace, Body body, Stream<?> results) {
+    /** @param release frees what the body reads from (a stream of results), or null */
+    CimResponse(String messageId, String host, String namespace, Body body, Runnable release) {
         this.messageId = messageId;
         this.host = host;
         this.namespace = namespace;
         this.body = body;
-        this.results = results;
+        this.release = release;
+    }
+
+    /** The answer of an intrinsic operation that returns nothing. */
+    static CimResponse empty(CimRequest request, String host, String operation) {
+        return new CimResponse(request.messageId(), host, request.namespace(), (xml, enc) ->
+                xml.start("IMETHODRESPONSE").attribute("NAME", operation).end(), null);
     }
 
     /** Streams the whole document; the caller owns and closes the writer. */
@@ -49,8 +55,8 @@ public final class CimResponse implements AutoCloseable {
 
     @Override
     public void close() {
-        if (results != null) {
-            results.close();
+        if (release != null) {
+            release.run();
         }
     }
 }

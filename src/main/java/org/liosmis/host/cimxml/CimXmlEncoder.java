@@ -64,7 +64,16 @@ public final class CimXmlEncoder {
 
     /** VALUE.OBJECTWITHPATH, as Associators and References return it. */
     public void objectWithPath(CIMInstance instance, boolean includeClassOrigin) throws IOException {
-        xml.start("VALUE.OBJECTWITHPATH");
+        withPath("VALUE.OBJECTWITHPATH", instance, includeClassOrigin);
+    }
+
+    /** VALUE.INSTANCEWITHPATH, as the pull operations return instances. */
+    public void instanceWithPath(CIMInstance instance, boolean includeClassOrigin) throws IOException {
+        withPath("VALUE.INSTANCEWITHPATH", instance, includeClassOrigin);
+    }
+
+    private void withPath(String element, CIMInstance instance, boolean includeClassOrigin) throws IOException {
+        xml.start(element);
         instancePath(instance.getObjectPath());
         instance(instance, includeClassOrigin);
         xml.end();

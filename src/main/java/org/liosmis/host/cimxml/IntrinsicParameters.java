@@ -24,7 +24,7 @@ final class IntrinsicParameters {
     private final String namespace;
     private final Map<String, XmlElement> byName = new HashMap<>();
 
-    IntrinsicParameters(String operation, String namespace, List<XmlElement> parameters, Set<String> accepted)
+    private IntrinsicParameters(String operation, String namespace, List<XmlElement> parameters, Set<String> accepted)
             throws WBEMException {
         this.operation = operation;
         this.namespace = namespace;
@@ -39,9 +39,11 @@ final class IntrinsicParameters {
         }
     }
 
-    /** The parameter names an operation takes, for the constructor. */
-    static Set<String> names(String... names) {
-        return Stream.of(names).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    /** The parameters of one call to an operation that takes the names given. */
+    static IntrinsicParameters of(String operation, String namespace, List<XmlElement> parameters,
+                                  String... accepted) throws WBEMException {
+        return new IntrinsicParameters(operation, namespace, parameters,
+                Stream.of(accepted).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
     }
 
     String requiredClassName(String name) throws WBEMException {
@@ -103,6 +105,24 @@ final class IntrinsicParameters {
         } catch (IllegalArgumentException e) {
             throw invalid(name + ": " + e.getMessage());
         }
+    }
+
+    /** A uint32 VALUE parameter (OperationTimeout, MaxObjectCount), or null. */
+    Long uint32(String name) throws WBEMException {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 0 || value > 0xFFFF_FFFFL) {
+            throw invalid(name + " must be a uint32 (0 to 4294967295), not \"" + text + "\"");
+        }
+        return value;
     }
 
     /** A VALUE parameter (Role, ResultRole), or null. */

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.liosmis.cimom.CimOperations;
 import org.liosmis.cimom.Projection;
+import org.liosmis.cimom.PullOperations;
 import org.liosmis.spi.MethodResult;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMClass;
@@ -24,27 +25,36 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
  */
 public final class OperationDispatcher {
 
-    /** The supported intrinsic operations by lower-cased name; every other one is CIM_ERR_NOT_SUPPORTED. */
+    /**
+     * The supported intrinsic operations by lower-cased name; every other one is CIM_ERR_NOT_SUPPORTED,
+     * EnumerationCount among them (DSP0200 allows it): counting what is left of a lazily produced
+     * enumeration would produce all of it.
+     */
     private static final Map<String, String> CANONICAL = Stream.of("GetClass", "EnumerateClasses",
             "EnumerateClassNames", "GetInstance", "EnumerateInstances", "EnumerateInstanceNames", "ModifyInstance",
-            "DeleteInstance",
-            "Associators", "AssociatorNames", "References", "ReferenceNames")
+            "DeleteInstance", "Associators", "AssociatorNames", "References", "ReferenceNames", "OpenEnumerateInstances",
+            "OpenEnumerateInstancePaths", "OpenAssociatorInstances", "OpenAssociatorInstancePaths",
+            "OpenReferenceInstances", "OpenReferenceInstancePaths", "PullInstancesWithPath", "PullInstancePaths",
+            "CloseEnumeration")
             .collect(Collectors.toMap(n -> n.toLowerCase(Locale.ROOT), Function.identity()));
 
     private final CimOperations operations;
+    private final PullDispatcher pulls;
 
-    public OperationDispatcher(CimOperations operations) {
+    public OperationDispatcher(CimOperations operations, PullOperations pulls) {
         this.operations = operations;
+        this.pulls = new PullDispatcher(pulls);
     }
 
     /**
      * The response to the request. Never throws for a CIM failure: that is answered with
-     * an ERROR element. {@code host} is the host the request came in on, for INSTANCEPATHs.
+     * an ERROR element. {@code host} is the host the request came in on, for INSTANCEPATHs;
+     * {@code client} names who sent it (its address), whose enumeration contexts it may use.
      */
-    public CimResponse dispatch(CimRequest request, String host) {
+    public CimResponse dispatch(CimRequest request, String host, String client) {
         try {
             return switch (request) {
-                case CimRequest.Intrinsic intrinsic -> intrinsic(intrinsic, host);
+                case CimRequest.Intrinsic intrinsic -> intrinsic(intrinsic, host, client);
                 case CimRequest.Extrinsic extrinsic -> extrinsic(extrinsic, host);
             };
         } catch (WBEMException | RuntimeException e) {
@@ -64,17 +74,20 @@ public final class OperationDispatcher {
                 + failure.getMessage());
     }
 
-    private CimResponse intrinsic(CimRequest.Intrinsic request, String host) throws WBEMException {
+    private CimResponse intrinsic(CimRequest.Intrinsic request, String host, String client) throws WBEMException {
         String name = CANONICAL.get(request.methodName().toLowerCase(Locale.ROOT));
         if (name == null) {
             throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED,
                     "the operation " + request.methodName() + " is not supported by this server");
         }
+        if (PullDispatcher.handles(name)) {
+            return pulls.dispatch(request, name, host, client);
+        }
         String ns = request.namespace();
         List<XmlElement> raw = request.parameters();
         return switch (name) {
             case "GetClass" -> {
-                var p = params(name, ns, raw, "ClassName", "LocalOnly", "IncludeQualifiers", "IncludeClassOrigin",
+                var p = IntrinsicParameters.of(name, ns, raw, "ClassName", "LocalOnly", "IncludeQualifiers", "IncludeClassOrigin",
                         "PropertyList");
                 Projection projection = p.projection(p.flag("LocalOnly", true), p.flag("IncludeQualifiers", true));
                 CIMClass cimClass = operations.getClass(ns, p.requiredClassName("ClassName"), projection);
@@ -82,7 +95,7 @@ public final class OperationDispatcher {
                         enc.cimClass(cimClass, projection.includeQualifiers(), projection.includeClassOrigin()));
             }
             case "EnumerateClasses" -> {
-                var p = params(name, ns, raw, "ClassName", "DeepInheritance", "LocalOnly", "IncludeQualifiers",
+                var p = IntrinsicParameters.of(name, ns, raw, "ClassName", "DeepInheritance", "LocalOnly", "IncludeQualifiers",
                         "IncludeClassOrigin");
                 Projection projection = p.projection(p.flag("LocalOnly", true), p.flag("IncludeQualifiers", true));
                 Stream<CIMClass> classes = operations.enumerateClasses(ns, p.className("ClassName"),
@@ -91,19 +104,19 @@ public final class OperationDispatcher {
                         enc.cimClass(c, projection.includeQualifiers(), projection.includeClassOrigin()));
             }
             case "EnumerateClassNames" -> {
-                var p = params(name, ns, raw, "ClassName", "DeepInheritance");
+                var p = IntrinsicParameters.of(name, ns, raw, "ClassName", "DeepInheritance");
                 yield many(request, host, operations.enumerateClassNames(ns, p.className("ClassName"),
                         p.flag("DeepInheritance", false)), CimXmlEncoder::className);
             }
             case "GetInstance" -> {
-                var p = params(name, ns, raw, "InstanceName", "LocalOnly", "IncludeQualifiers", "IncludeClassOrigin",
+                var p = IntrinsicParameters.of(name, ns, raw, "InstanceName", "LocalOnly", "IncludeQualifiers", "IncludeClassOrigin",
                         "PropertyList");
                 Projection projection = p.projection(p.flag("LocalOnly", true), p.flag("IncludeQualifiers", false));
                 CIMInstance instance = operations.getInstance(p.objectPath("InstanceName"), projection);
                 yield single(request, host, (xml, enc) -> enc.instance(instance, projection.includeClassOrigin()));
             }
             case "EnumerateInstances" -> {
-                var p = params(name, ns, raw, "ClassName", "LocalOnly", "DeepInheritance", "IncludeQualifiers",
+                var p = IntrinsicParameters.of(name, ns, raw, "ClassName", "LocalOnly", "DeepInheritance", "IncludeQualifiers",
                         "IncludeClassOrigin", "PropertyList");
                 Projection projection = p.projection(p.flag("LocalOnly", true), p.flag("IncludeQualifiers", false));
                 Stream<CIMInstance> instances = operations.enumerateInstances(ns, p.requiredClassName("ClassName"),
@@ -111,23 +124,23 @@ public final class OperationDispatcher {
                 yield many(request, host, instances, (enc, i) -> enc.namedInstance(i, projection.includeClassOrigin()));
             }
             case "EnumerateInstanceNames" -> {
-                var p = params(name, ns, raw, "ClassName");
+                var p = IntrinsicParameters.of(name, ns, raw, "ClassName");
                 yield many(request, host, operations.enumerateInstanceNames(ns, p.requiredClassName("ClassName")),
                         CimXmlEncoder::instanceName);
             }
             case "ModifyInstance" -> {
                 // IncludeQualifiers is deprecated and instance qualifiers are not kept: accepted, ignored
-                var p = params(name, ns, raw, "ModifiedInstance", "IncludeQualifiers", "PropertyList");
+                var p = IntrinsicParameters.of(name, ns, raw, "ModifiedInstance", "IncludeQualifiers", "PropertyList");
                 operations.modifyInstance(p.namedInstance("ModifiedInstance"), p.propertyList());
-                yield noResult(request, host, name);
+                yield CimResponse.empty(request, host, name);
             }
             case "DeleteInstance" -> {
-                var p = params(name, ns, raw, "InstanceName");
+                var p = IntrinsicParameters.of(name, ns, raw, "InstanceName");
                 operations.deleteInstance(p.objectPath("InstanceName"));
-                yield noResult(request, host, name);
+                yield CimResponse.empty(request, host, name);
             }
             case "Associators" -> {
-                var p = params(name, ns, raw, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole",
+                var p = IntrinsicParameters.of(name, ns, raw, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole",
                         "IncludeQualifiers", "IncludeClassOrigin", "PropertyList");
                 Projection projection = p.projection(false, p.flag("IncludeQualifiers", false));
                 Stream<CIMInstance> associators = operations.associators(p.objectPath("ObjectName"),
@@ -137,13 +150,13 @@ public final class OperationDispatcher {
                         (enc, i) -> enc.objectWithPath(i, projection.includeClassOrigin()));
             }
             case "AssociatorNames" -> {
-                var p = params(name, ns, raw, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole");
+                var p = IntrinsicParameters.of(name, ns, raw, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole");
                 yield many(request, host, operations.associatorNames(p.objectPath("ObjectName"),
                         p.className("AssocClass"), p.className("ResultClass"), p.string("Role"),
                         p.string("ResultRole")), CimXmlEncoder::objectPath);
             }
             case "References" -> {
-                var p = params(name, ns, raw, "ObjectName", "ResultClass", "Role", "IncludeQualifiers",
+                var p = IntrinsicParameters.of(name, ns, raw, "ObjectName", "ResultClass", "Role", "IncludeQualifiers",
                         "IncludeClassOrigin", "PropertyList");
                 Projection projection = p.projection(false, p.flag("IncludeQualifiers", false));
                 Stream<CIMInstance> references = operations.references(p.objectPath("ObjectName"),
@@ -152,7 +165,7 @@ public final class OperationDispatcher {
                         (enc, i) -> enc.objectWithPath(i, projection.includeClassOrigin()));
             }
             case "ReferenceNames" -> {
-                var p = params(name, ns, raw, "ObjectName", "ResultClass", "Role");
+                var p = IntrinsicParameters.of(name, ns, raw, "ObjectName", "ResultClass", "Role");
                 yield many(request, host, operations.referenceNames(p.objectPath("ObjectName"),
                         p.className("ResultClass"), p.string("Role")), CimXmlEncoder::objectPath);
             }
@@ -182,17 +195,6 @@ public final class OperationDispatcher {
         }, null);
     }
 
-    private static IntrinsicParameters params(String operation, String namespace, List<XmlElement> raw,
-                                              String... accepted) throws WBEMException {
-        return new IntrinsicParameters(operation, namespace, raw, IntrinsicParameters.names(accepted));
-    }
-
-    /** The answer of an operation that returns nothing. */
-    private static CimResponse noResult(CimRequest request, String host, String name) {
-        return new CimResponse(request.messageId(), host, request.namespace(), (xml, enc) ->
-                xml.start("IMETHODRESPONSE").attribute("NAME", name).end(), null);
-    }
-
     private static CimResponse single(CimRequest request, String host, CimResponse.Body value) {
         return new CimResponse(request.messageId(), host, request.namespace(), (xml, enc) -> {
             xml.start("IMETHODRESPONSE").attribute("NAME", canonical(request)).start("IRETURNVALUE");
@@ -202,7 +204,7 @@ public final class OperationDispatcher {
     }
 
     @FunctionalInterface
-    private interface ItemWriter<T> {
+    interface ItemWriter<T> {
         void write(CimXmlEncoder encoder, T item) throws IOException;
     }
 
@@ -214,7 +216,7 @@ public final class OperationDispatcher {
                 writer.write(enc, it.next());
             }
             xml.end().end();
-        }, items);
+        }, items::close);
     }
 
     private static CimResponse error(CimRequest request, String host, int code, String description) {

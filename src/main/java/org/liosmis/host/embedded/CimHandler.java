@@ -184,7 +184,7 @@ final class CimHandler extends Handler.Abstract.NonBlocking {
         response.getHeaders().put("CIMOperation", "MethodResponse");
         ResponseStream body = new ResponseStream(response, request.getConnectionMetaData().getConnection()
                 .getEndPoint(), RESPONSE_PIECE_BYTES, limits);
-        try (CimResponse answer = dispatcher.dispatch(cim, host)) {
+        try (CimResponse answer = dispatcher.dispatch(cim, host, clientAddress(request).getHostAddress())) {
             write(answer, body);
         } catch (ResponseAborted e) {
             if (body.started()) {

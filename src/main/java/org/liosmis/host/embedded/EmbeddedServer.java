@@ -11,6 +11,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.liosmis.cimom.CimOperations;
+import org.liosmis.cimom.EnumerationLimits;
+import org.liosmis.cimom.PullOperations;
 import org.liosmis.host.cimxml.OperationDispatcher;
 import org.liosmis.host.cimxml.SafeXmlReader;
 import org.slf4j.Logger;
@@ -38,13 +40,16 @@ public final class EmbeddedServer implements AutoCloseable {
     private final Server server;
     private final WorkerPool workers;
     private final ConnectionGuard guard;
+    private final PullOperations pulls;
     private final int httpPort;
     private final int httpsPort;
 
-    private EmbeddedServer(Server server, WorkerPool workers, ConnectionGuard guard, int httpPort, int httpsPort) {
+    private EmbeddedServer(Server server, WorkerPool workers, ConnectionGuard guard, PullOperations pulls,
+                           int httpPort, int httpsPort) {
         this.server = server;
         this.workers = workers;
         this.guard = guard;
+        this.pulls = pulls;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
     }
@@ -67,6 +72,7 @@ public final class EmbeddedServer implements AutoCloseable {
         ConnectionGuard guard = new ConnectionGuard(limits.maxConnections(), limits.maxConnectionsPerAddress(),
                 limits.requestTimeout());
         WorkerPool workers = new WorkerPool(limits.workerThreads(), limits.queueCapacity());
+        PullOperations pulls = new PullOperations(operations, EnumerationLimits.defaults());
         try {
             HttpConfiguration http = httpConfiguration(limits);
             ServerConnector plain = config.httpPort() == -1 ? null : connector(server, config, config.httpPort(), guard,
@@ -76,7 +82,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     new HttpConnectionFactory(http));
             BasicAuthentication authentication = config.credentials() == null ? null
                     : new BasicAuthentication(config.credentials(), config.realm());
-            CimHandler handler = new CimHandler(new OperationDispatcher(operations),
+            CimHandler handler = new CimHandler(new OperationDispatcher(operations, pulls),
                     new SafeXmlReader(limits.maxNestingDepth()), authentication, limits, workers, guard,
                     server.getScheduler());
             server.setHandler(handler);
@@ -85,11 +91,12 @@ public final class EmbeddedServer implements AutoCloseable {
             int httpsPort = secure == null ? -1 : secure.getLocalPort();
             LOG.info("serving CIM-XML on {} (http {}, https {}{})", config.bindAddress(), httpPort, httpsPort,
                     authentication == null ? ", no authentication" : "");
-            return new EmbeddedServer(server, workers, guard, httpPort, httpsPort);
+            return new EmbeddedServer(server, workers, guard, pulls, httpPort, httpsPort);
         } catch (Exception e) {
             stop(server);
             workers.close();
             guard.close();
+            pulls.close();
             throw startFailure(e);
         }
     }
@@ -141,12 +148,13 @@ public final class EmbeddedServer implements AutoCloseable {
         return httpsPort;
     }
 
-    /** Stops accepting and closes the connections, then stops the workers. */
+    /** Stops accepting and closes the connections, then stops the workers and ends open enumerations. */
     @Override
     public void close() {
         stop(server);
         workers.close();
         guard.close();
+        pulls.close();
         LOG.info("stopped serving CIM-XML");
     }
 

@@ -26,6 +26,7 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger32;
 import org.metricshub.wbem.javax.cim.UnsignedInteger64;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
 import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
 import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -169,6 +170,39 @@ class JavaClientTest {
         WBEMException error = assertThrows(WBEMException.class, () -> CimQueries.all(client.enumerateInstances(
                 classPath("LIO_Broken"), true, false, false, null)));
         assertEquals(WBEMException.CIM_ERR_FAILED, error.getID());
+    }
+
+    @Test
+    void pullsTenThousandInstancesInPages() throws Exception {
+        UnsignedInteger32 page = new UnsignedInteger32(1500);
+        EnumerateResponse<CIMInstance> response = client.enumerateInstances(classPath("LIO_Many"), true, false, null,
+                null, null, null, false, page);
+        List<Object> ids = new ArrayList<>();
+        int pages = 1;
+        CimQueries.all(response.getResponses()).forEach(i -> ids.add(i.getPropertyValue("DeviceID")));
+        while (!response.isEnd()) {
+            response = client.getInstancesWithPath(classPath("LIO_Many"), response.getContext(), page);
+            CimQueries.all(response.getResponses()).forEach(i -> ids.add(i.getPropertyValue("DeviceID")));
+            pages++;
+        }
+        assertEquals(7, pages);
+        assertEquals(FakeOperations.MANY, ids.size());
+        assertEquals("many9999", ids.getLast());
+    }
+
+    @Test
+    void aPageThatFailsIsAnErrorAndEndsItsEnumeration() throws Exception {
+        // LIO_BrokenEarly fails at its fourth instance, before the page has sent anything
+        EnumerateResponse<CIMObjectPath> first = client.enumerateInstancePaths(classPath("LIO_BrokenEarly"), null,
+                null, null, false, new UnsignedInteger32(2));
+        assertEquals(2, CimQueries.all(first.getResponses()).size());
+        assertFalse(first.isEnd());
+        WBEMException failed = assertThrows(WBEMException.class, () -> client.getInstancePaths(
+                classPath("LIO_BrokenEarly"), first.getContext(), new UnsignedInteger32(10)));
+        assertEquals(WBEMException.CIM_ERR_FAILED, failed.getID(), failed.toString());
+        WBEMException gone = assertThrows(WBEMException.class, () -> client.getInstancePaths(
+                classPath("LIO_BrokenEarly"), first.getContext(), new UnsignedInteger32(10)));
+        assertEquals(WBEMException.CIM_ERR_INVALID_ENUMERATION_CONTEXT, gone.getID(), gone.toString());
     }
 
     @Test
