@@ -1,14 +1,12 @@
 package org.liosmis.datapath;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -158,17 +156,13 @@ public final class FileReplicator {
     }
 
     /**
-     * Writes every byte of {@code source} over the existing file {@code target} in place (holes
-     * as zeros) and gives it the source's length, then flushes it: the inode stays, so whoever
-     * holds the target open reads the new data without reopening it.
+     * Writes every byte of {@code source} over the first bytes of the existing file {@code target}
+     * in place (holes as zeros), then flushes it: the inode stays, so whoever holds the target open
+     * reads the new data without reopening it. A longer target keeps its length and the bytes past
+     * the source's, as a clone over it ({@link #reflinkOver}) does.
      */
     public void copyOver(Path source, Path target, CopyProgress progress, CancelToken cancel) throws IOException {
-        long length = Files.size(source);
-        copyToDevice(source, target, length, false, progress, cancel);
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
-            channel.truncate(length);
-            channel.force(true);
-        }
+        copyToDevice(source, target, Files.size(source), false, progress, cancel);
     }
 
     /** The bytes the file occupies on disk (st_blocks × 512): less than its size when sparse. */

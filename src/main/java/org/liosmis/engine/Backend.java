@@ -37,16 +37,21 @@ interface Backend {
     CopyTarget prepareCopy(ReplicaEngine.Plan plan) throws RequestRefused;
 
     /**
-     * Writes {@code from}'s data over {@code onto}'s, both volumes of this backstore of the same
-     * size: at once where the pool can (empty then), else the copy a job is to run.
+     * Writes {@code from}'s data over the first bytes of {@code onto}, both volumes of this
+     * backstore, {@code onto} at least as large: at once where the pool can and {@code mayClone}
+     * allows (empty then), else the copy a job is to run.
      */
-    Optional<InPlaceCopy> overwrite(Volume from, Volume onto) throws RequestRefused;
+    Optional<InPlaceCopy> overwrite(Volume from, Volume onto, boolean mayClone) throws RequestRefused;
 
     /**
      * Keeps what a replica's data records of its relationship in step with the state database:
      * synced anew, or ended (null).
      */
     default void relabel(Volume replica, Replica relationship) {
+    }
+
+    /** Records on a volume made a snapshot in place what a snapshot made anew carries of its relationship. */
+    default void related(Volume replica, Volume source, Replica relationship) {
     }
 
     /** Removes a volume's storage object and its backing file or logical volume. */

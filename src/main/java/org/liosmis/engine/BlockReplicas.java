@@ -150,12 +150,12 @@ final class BlockReplicas implements Backend {
      * {@code from} onto {@code onto}'s device in place keeps both volumes as they are.
      */
     @Override
-    public Optional<InPlaceCopy> overwrite(Volume from, Volume onto) throws RequestRefused {
+    public Optional<InPlaceCopy> overwrite(Volume from, Volume onto, boolean mayClone) throws RequestRefused {
         LogicalVolume source = logicalVolume(from);
         long length = source.sizeBytes();
-        if (logicalVolume(onto).sizeBytes() != length) {
-            throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "the logical volumes of " + from.id()
-                    + " and " + onto.id() + " differ in size; only volumes of one size can be written over each other");
+        if (logicalVolume(onto).sizeBytes() < length) {
+            throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "the logical volume of " + onto.id()
+                    + " is smaller than that of " + from.id() + ", so it cannot hold its data");
         }
         String snapshot = source.name() + COPY_SOURCE_SUFFIX;
         pointInTime(source, snapshot, from.poolId());

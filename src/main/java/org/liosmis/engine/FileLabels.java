@@ -42,6 +42,15 @@ final class FileLabels {
         write(view, SYNCED, when.toString());
     }
 
+    /** An existing volume became a snapshot of {@code sourceId}, holding its data of {@code when}. */
+    static void related(Path file, String sourceId, String sourceNaa, CopyMethod method, Instant when)
+            throws IOException {
+        UserDefinedFileAttributeView view = view(file);
+        write(view, SOURCE, sourceId);
+        write(view, SOURCE_NAA, sourceNaa);
+        synced(file, method, when);
+    }
+
     /** The replica is no longer one (detached): a rebuild of the state database must not relate it again. */
     static void detached(Path file) throws IOException {
         UserDefinedFileAttributeView view = view(file);

@@ -120,11 +120,11 @@ final class FileioReplicas implements Backend {
      * it would never be read, and its storage object cannot be made anew while a LUN links to it.
      */
     @Override
-    public Optional<InPlaceCopy> overwrite(Volume from, Volume onto) throws RequestRefused {
+    public Optional<InPlaceCopy> overwrite(Volume from, Volume onto, boolean mayClone) throws RequestRefused {
         Path fromFile = Path.of(from.backingPath());
         Path ontoFile = Path.of(onto.backingPath());
         try {
-            if (files.reflinkOver(fromFile, ontoFile)) {
+            if (mayClone && files.reflinkOver(fromFile, ontoFile)) {
                 return Optional.empty();
             }
         } catch (IOException e) {
@@ -153,9 +153,23 @@ final class FileioReplicas implements Backend {
                 FileLabels.synced(file, relationship.method(), relationship.whenSynced());
             }
         } catch (IOException e) {
-            LOG.warn("cannot update the relationship {} records ({}); a rebuild of the state database would not"
-                    + " see the change", file, e.getMessage());
+            warnUnlabelled(file, e);
         }
+    }
+
+    @Override
+    public void related(Volume replica, Volume source, Replica relationship) {
+        Path file = Path.of(replica.backingPath());
+        try {
+            FileLabels.related(file, source.id(), source.naaId(), relationship.method(), relationship.whenSynced());
+        } catch (IOException e) {
+            warnUnlabelled(file, e);
+        }
+    }
+
+    private static void warnUnlabelled(Path file, IOException e) {
+        LOG.warn("cannot update the relationship {} records ({}); a rebuild of the state database would not"
+                + " see the change", file, e.getMessage());
     }
 
     /**

@@ -1,13 +1,15 @@
 package org.liosmis.engine;
 
 import java.io.IOException;
+import java.util.UUID;
 import org.liosmis.datapath.CancelToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A restore or resync by copying: one volume's data written over another's in place. It is not
- * stopped on request (a volume half-overwritten is no point in time); it ends with lio-smis.
+ * A restore, a resync or a replica made into a volume the client named, by copying: one
+ * volume's data written over another's in place. It is not stopped on request (a volume
+ * half-overwritten is no point in time); it ends with lio-smis.
  */
 final class InPlaceCopyJob implements Runnable {
 
@@ -28,6 +30,13 @@ final class InPlaceCopyJob implements Runnable {
         this.copy = copy;
         this.engine = engine;
         this.outcome = outcome;
+    }
+
+    /** The job writing {@code from}'s data over {@code onto}'s, named after the volume written. */
+    static Job of(ReplicaEngine engine, Volume from, Volume onto, ReplicaKind kind) {
+        return new Job(UUID.randomUUID().toString(), Job.State.NEW, 0,
+                engine.store().elementName(onto.id()).orElse(onto.name()), from.id(), onto.id(), onto.backingPath(),
+                kind, engine.clock().instant(), null, null, true, engine.timeBeforeRemoval(), null, null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.liosmis.engine;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.Plugin;
 import org.liosmis.lio.configfs.ConfigFsException;
@@ -47,6 +48,9 @@ final class Recovery {
             if (overwriting(replica)) {
                 store.putReplica(replica.in(Replica.State.ESTABLISHED));
             }
+            if (replica.state() == Replica.State.OVERWRITING) {
+                settleInPlace(replica);
+            }
         }
         inventory.pools().stream().filter(pool -> pool.backing() instanceof PoolBacking.Lvm)
                 .forEach(block::removeLeftoverSnapshots);
@@ -58,7 +62,7 @@ final class Recovery {
     }
 
     private void abandon(Job job) {
-        if (endOverwrite(job)) {
+        if (endOverwrite(job) || endInPlace(job)) {
             return;
         }
         int slash = job.targetId().indexOf('/');
@@ -78,6 +82,42 @@ final class Recovery {
         LOG.warn("job {} was running when lio-smis stopped; ended it and removed its partial replica", job.id());
     }
 
+    /**
+     * A replica being written into an existing volume: the volume stays, holding part of the
+     * source's data; its relationship goes with the rest of those left unsettled.
+     */
+    private boolean endInPlace(Job job) {
+        boolean inPlace = store.replicaOf(job.targetId())
+                .filter(r -> r.state() == Replica.State.OVERWRITING && job.id().equals(r.jobId())).isPresent();
+        if (inPlace) {
+            endWriting(job, " and is no replica");
+        }
+        return inPlace;
+    }
+
+    /**
+     * A replica written into an existing volume whose job ended before its relationship was
+     * settled: a completed snapshot keeps it, as the job would have; anything else has none.
+     */
+    private void settleInPlace(Replica replica) {
+        Optional<Job> job = Optional.ofNullable(replica.jobId()).flatMap(store::job)
+                .filter(j -> j.state() == Job.State.COMPLETED);
+        if (job.isPresent() && replica.kind() == ReplicaKind.SNAPSHOT) {
+            store.putReplica(replica.syncedAt(job.get().finished(), replica.method()));
+        } else {
+            store.deleteRelationship(replica.targetId());
+        }
+    }
+
+    /** A job that wrote over an existing volume ends; the volume stays, holding part of the data. */
+    private void endWriting(Job job, String what) {
+        store.putJob(job.ended(Job.State.EXCEPTION, clock.instant(), Job.Failure.INTERRUPTED_BY_RESTART,
+                "lio-smis stopped while this job wrote " + job.sourceId() + " over " + job.targetId() + "; "
+                        + job.targetId() + " holds part of the data" + what + ": ask again to write it whole"));
+        LOG.warn("job {} was writing {} over {} when lio-smis stopped; ended it", job.id(), job.sourceId(),
+                job.targetId());
+    }
+
     private static boolean overwriting(Replica replica) {
         return replica.state() == Replica.State.RESTORING || replica.state() == Replica.State.RESYNCING;
     }
@@ -90,11 +130,7 @@ final class Recovery {
         for (Replica replica : store.replicas()) {
             if (overwriting(replica) && (replica.targetId().equals(job.sourceId()) || replica.targetId().equals(job.targetId()))) {
                 store.putReplica(replica.in(Replica.State.ESTABLISHED));
-                store.putJob(job.ended(Job.State.EXCEPTION, clock.instant(), Job.Failure.INTERRUPTED_BY_RESTART,
-                        "lio-smis stopped while this job wrote " + job.sourceId() + " over " + job.targetId() + "; "
-                                + job.targetId() + " holds part of the data: ask again to write it whole"));
-                LOG.warn("job {} was writing {} over {} when lio-smis stopped; ended it", job.id(), job.sourceId(),
-                        job.targetId());
+                endWriting(job, "");
                 return true;
             }
         }

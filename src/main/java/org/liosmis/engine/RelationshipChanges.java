@@ -1,7 +1,6 @@
 package org.liosmis.engine;
 
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,17 +66,14 @@ final class RelationshipChanges {
         Optional<InPlaceCopy> copy = Optional.empty();
         Job job = null;
         try {
-            copy = engine.backendFor(onto).overwrite(from, onto);
+            copy = engine.backendFor(onto).overwrite(from, onto, true);
             if (copy.isEmpty()) {
                 // only a reflink is instant
                 ended(relationship, restore, CopyMethod.REFLINK);
                 LOG.info("{} {} at once from {}", restore ? "restored" : "resynced", onto.id(), from.id());
                 return new CreateReplicaResult(onto.id(), null);
             }
-            job = new Job(UUID.randomUUID().toString(), Job.State.NEW, 0,
-                    store.elementName(onto.id()).orElse(onto.name()), from.id(), onto.id(), onto.backingPath(),
-                    relationship.kind(), engine.clock().instant(), null, null, true, engine.timeBeforeRemoval(),
-                    null, null);
+            job = InPlaceCopyJob.of(engine, from, onto, relationship.kind());
             // the relationship's state is what tells Recovery this job writes over a volume it must keep:
             // it is set before the job is stored and put back only after the ended job is
             store.putReplica(relationship.in(restore ? Replica.State.RESTORING : Replica.State.RESYNCING));
@@ -122,7 +118,7 @@ final class RelationshipChanges {
                 RequestRefused.invalid(targetId + " is no replica: no relationship has it as its target"));
         return switch (relationship.state()) {
             case ESTABLISHED -> relationship;
-            case COPYING -> throw RequestRefused.inUse(targetId + " is still being copied by job "
+            case COPYING, OVERWRITING -> throw RequestRefused.inUse(targetId + " is still being copied by job "
                     + relationship.jobId() + "; wait for it to end");
             case RESTORING, RESYNCING -> throw RequestRefused.inUse(targetId + " or its source is being "
                     + relationship.state().name().toLowerCase(java.util.Locale.ROOT) + "; wait for that job to end");

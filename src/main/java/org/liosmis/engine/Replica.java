@@ -14,12 +14,19 @@ public record Replica(String sourceId, String targetId, ReplicaKind kind, CopyMe
     public enum State {
         /** data is being copied to the replica */
         COPYING,
+        /** the source's data is being written over an existing volume the client named to be the replica */
+        OVERWRITING,
         /** a complete point-in-time copy, kept associated with its source */
         ESTABLISHED,
         /** the replica's data is being written over its source's (a restore job) */
         RESTORING,
         /** the source's current data is being written over the replica's (a resync job) */
-        RESYNCING
+        RESYNCING;
+
+        /** Whether the replica holds a complete copy, so the relationship stands (not while its data is written). */
+        public boolean complete() {
+            return this != COPYING && this != OVERWRITING;
+        }
     }
 
     /** The relationship while a restore or resync job runs. */

@@ -50,6 +50,7 @@ public final class ReplicaEngine implements AutoCloseable {
     private final Map<String, Job.State> stopRequests = new ConcurrentHashMap<>();
     private final Object admission = new Object();
     private final RelationshipChanges relationships;
+    private final ReplicaInPlace inPlace;
     private volatile boolean closing;
 
     public ReplicaEngine(LioRoot lio, Lvm lvm, Inventory inventory, StateStore store, FileReplicator files,
@@ -63,6 +64,7 @@ public final class ReplicaEngine implements AutoCloseable {
         this.copies = Executors.newFixedThreadPool(settings.copyThreads(), Thread.ofPlatform().name("copy-", 0).factory());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-sweeper").daemon().factory());
         this.relationships = new RelationshipChanges(this, inventory, store);
+        this.inPlace = new ReplicaInPlace(this, inventory, store);
         new Recovery(lio, inventory, store, clock, fileio, block).run();
         sweeper.scheduleWithFixedDelay(this::removeExpiredJobs, 1, 1, TimeUnit.SECONDS);
     }
@@ -112,10 +114,7 @@ public final class ReplicaEngine implements AutoCloseable {
     private Resolved resolve(CreateReplicaRequest request) throws RequestRefused {
         Volume source = inventory.volume(request.sourceId()).orElseThrow(() ->
                 RequestRefused.invalid("SourceElement names no volume: " + request.sourceId() + " does not exist"));
-        if (source.backstore() != Volume.Backstore.FILEIO && source.backstore() != Volume.Backstore.BLOCK) {
-            throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED,
-                    "only fileio and block volumes can be replicated; " + source.id() + " is " + source.backstore());
-        }
+        checkReplicable(source);
         String poolId = request.poolId() == null ? source.poolId() : request.poolId();
         Pool pool = inventory.pool(poolId).orElseThrow(() -> RequestRefused.invalid("TargetPool " + poolId + " does not exist"));
         if (pool.external()) {
@@ -129,6 +128,14 @@ public final class ReplicaEngine implements AutoCloseable {
         }
         backend.checkSource(source, pool);
         return new Resolved(source, pool, backend, backend.takenNames(pool));
+    }
+
+    /** Only fileio and block volumes have a backend to copy them. */
+    static void checkReplicable(Volume source) throws RequestRefused {
+        if (source.backstore() != Volume.Backstore.FILEIO && source.backstore() != Volume.Backstore.BLOCK) {
+            throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED,
+                    "only fileio and block volumes can be replicated; " + source.id() + " is " + source.backstore());
+        }
     }
 
     /** Under the admission lock: the names, checked against everything being made or deleted now. */
@@ -267,6 +274,22 @@ public final class ReplicaEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * A replica made into an existing volume: the source's data written over the target's first
+     * bytes in place (its storage object, identity, size and ElementName stay), then the
+     * relationship recorded as {@link #createReplica} records it. At once where the pool can
+     * clone files, else by a job.
+     *
+     * @throws RequestRefused INVALID_PARAMETER when the target is the source, not in a lio-smis
+     *     pool, of another kind or smaller; IN_USE when it is exported, in a relationship, or
+     *     either volume is being copied, made, deleted, restored or resynced; NOT_SUPPORTED for
+     *     {@code AT_ONCE} where only a copy can write it
+     */
+    public CreateReplicaResult replicateInto(String sourceId, String targetId, ReplicaKind kind,
+                                             CreateReplicaRequest.Timing timing) throws RequestRefused {
+        return inPlace.replicate(sourceId, targetId, kind, timing);
+    }
+
     // ---- changing a relationship
 
     /**
@@ -357,16 +380,8 @@ public final class ReplicaEngine implements AutoCloseable {
         Backend backend;
         synchronized (admission) {
             volume = inventory.volume(volumeId).orElseThrow(() -> RequestRefused.invalid("no volume " + volumeId));
-            Optional<Pool> pool;
-            try {
-                pool = inventory.pool(volume.poolId());
-            } catch (EngineException e) {
-                throw LvmRefusals.lockedOrRethrow(e);
-            }
-            if (pool.isEmpty() || pool.get().external()) {
-                throw RequestRefused.invalid(volumeId + " is not in a lio-smis pool; delete it where it was made");
-            }
-            backend = backend(pool.get());
+            Pool pool = managedPool(volume, "delete it where it was made");
+            backend = backend(pool);
             if (!holds(backend, volumeId)) {
                 throw RequestRefused.invalid(volumeId + " is not a volume of the kind pool " + volume.poolId()
                         + " holds; delete it where it was made");
@@ -387,6 +402,20 @@ public final class ReplicaEngine implements AutoCloseable {
         } finally {
             busy.remove(volumeId);
         }
+    }
+
+    /** The lio-smis pool holding a volume; refused, saying what to do {@code otherwise}, for any other. */
+    Pool managedPool(Volume volume, String otherwise) throws RequestRefused {
+        Optional<Pool> pool;
+        try {
+            pool = inventory.pool(volume.poolId());
+        } catch (EngineException e) {
+            throw LvmRefusals.lockedOrRethrow(e);
+        }
+        if (pool.isEmpty() || pool.get().external()) {
+            throw RequestRefused.invalid(volume.id() + " is not in a lio-smis pool; " + otherwise);
+        }
+        return pool.get();
     }
 
     /** The sources of the copies not yet ended. */

@@ -51,7 +51,7 @@ final class ConfigurationServiceMethods {
     }
 
     private MethodResult createReplica(List<CIMArgument<?>> args) {
-        return creation.create("CreateReplica", args, sourceId -> new ReplicaCreation.Choice(kind(args),
+        return creation.create("CreateReplica", args, () -> new ReplicaCreation.Choice(kind(args),
                 CreateReplicaRequest.Timing.AS_POOL_CAN), false);
     }
 

@@ -3,6 +3,7 @@ package org.liosmis.smis;
 import static org.liosmis.smis.MethodResults.argument;
 
 import java.util.List;
+import java.util.Optional;
 import org.liosmis.engine.CreateReplicaRequest.Timing;
 import org.liosmis.engine.Inventory;
 import org.liosmis.engine.ReplicaKind;
@@ -13,9 +14,10 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 
 /**
  * CreateElementReplica's own parameters (SyncType, Mode, WaitForCopyState, TargetElement and
- * the remote and settings parameters) read into the replica CreateReplica would make too:
- * SyncType 7 Snapshot is CopyType 4, 8 Clone is CopyType 5. Mode 2 Synchronous is a replica
- * made at once (reflink, thin snapshot), 3 Asynchronous one made by a copy job.
+ * the remote and settings parameters) read into the replica CreateReplica would make too, made
+ * a new volume or into the existing one TargetElement names: SyncType 7 Snapshot is CopyType 4,
+ * 8 Clone is CopyType 5. Mode 2 Synchronous is a replica made at once (reflink, thin snapshot),
+ * 3 Asynchronous one made by a copy job.
  */
 final class ElementReplicaChoice {
 
@@ -38,7 +40,7 @@ final class ElementReplicaChoice {
         this.inventory = inventory;
     }
 
-    ReplicaCreation.Choice choose(List<CIMArgument<?>> args, String sourceId) throws MethodRefusal {
+    ReplicaCreation.Choice choose(List<CIMArgument<?>> args) throws MethodRefusal {
         ReplicaKind kind = kind(argument(args, "SyncType"));
         Timing timing = timing(argument(args, "Mode"));
         notRemote(args);
@@ -46,10 +48,8 @@ final class ElementReplicaChoice {
             throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
                     "ReplicationSettingData cannot be honoured: lio-smis offers no replication settings; leave it out");
         }
-        if (argument(args, "TargetElement") != null) {
-            refuseTarget(args, sourceId);
-        }
-        return new ReplicaCreation.Choice(kind, waitFor(argument(args, "WaitForCopyState"), kind, timing));
+        String targetId = argument(args, "TargetElement") == null ? null : target(args);
+        return new ReplicaCreation.Choice(kind, waitFor(argument(args, "WaitForCopyState"), kind, timing), targetId);
     }
 
     private static ReplicaKind kind(Object syncType) throws MethodRefusal {
@@ -93,15 +93,14 @@ final class ElementReplicaChoice {
     }
 
     /**
-     * lio-smis makes the target volume itself; a target the client names is refused, for the
-     * most precise reason first.
+     * The existing volume the client names to be the replica; the engine decides whether it can
+     * be (size, kind, use). It keeps its ElementName and is in no pool the client could choose.
      */
-    private void refuseTarget(List<CIMArgument<?>> args, String sourceId) throws MethodRefusal {
+    private String target(List<CIMArgument<?>> args) throws MethodRefusal {
         Object target = argument(args, "TargetElement");
         String targetId = target instanceof CIMObjectPath path ? names.volumeId(path) : null;
-        Volume volume = targetId == null ? null : inventory.volume(targetId).orElse(null);
-        if (volume == null || targetId.equals(sourceId)) {
-            throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "TargetElement must name another existing "
+        if (targetId == null) {
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "TargetElement must name an existing "
                     + "LIO_StorageVolume of system " + names.systemName() + References.inModelNamespace(names)
                     + ", not " + References.given(target));
         }
@@ -109,16 +108,14 @@ final class ElementReplicaChoice {
             throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
                     "TargetPool must be left out when a TargetElement is given");
         }
-        if (volume.exported()) {
-            throw new MethodRefusal(MethodResults.IN_USE, targetId + " is exported through a LUN: it cannot receive a copy");
+        Object elementName = argument(args, "ElementName");
+        Optional<String> kept = inventory.volume(targetId).map(Volume::elementName);
+        if (elementName != null && kept.isPresent() && !kept.get().equals(elementName)) {
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "ElementName \"" + elementName + "\" is not "
+                    + targetId + "'s: a TargetElement keeps its ElementName (\"" + kept.get() + "\"); leave ElementName"
+                    + " out or give that one");
         }
-        long sourceBytes = inventory.volume(sourceId).map(Volume::sizeBytes).orElse(0L);
-        if (volume.sizeBytes() < sourceBytes) {
-            throw new MethodRefusal(MethodResults.INVALID_PARAMETER, targetId + " holds " + volume.sizeBytes()
-                    + " bytes, fewer than the source's " + sourceBytes);
-        }
-        throw new MethodRefusal(MethodResults.NOT_SUPPORTED, "lio-smis makes the target volume itself (in TargetPool, "
-                + "or the source's pool); leave TargetElement out");
+        return targetId;
     }
 
     /**

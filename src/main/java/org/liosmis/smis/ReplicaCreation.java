@@ -15,19 +15,27 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 
 /**
  * What CreateReplica and CreateElementReplica share: SourceElement, TargetSettingGoal,
- * TargetPool and ElementName checked the same way, one engine request, and its answer
- * (TargetElement at once, or a Job to follow).
+ * TargetPool and ElementName checked the same way, one engine request (a new volume, or the
+ * existing one CreateElementReplica's TargetElement names), and its answer (TargetElement at
+ * once, or a Job to follow).
  */
 final class ReplicaCreation {
 
-    /** The replica the calling method's own parameters ask for. */
-    record Choice(ReplicaKind kind, CreateReplicaRequest.Timing timing) {
+    /**
+     * The replica the calling method's own parameters ask for.
+     *
+     * @param targetId the existing volume to make the replica, or null for a new volume
+     */
+    record Choice(ReplicaKind kind, CreateReplicaRequest.Timing timing, String targetId) {
+        Choice(ReplicaKind kind, CreateReplicaRequest.Timing timing) {
+            this(kind, timing, null);
+        }
     }
 
     /** Reads the calling method's own parameters (CopyType; SyncType, Mode...), or refuses them. */
     @FunctionalInterface
     interface Chooser {
-        Choice choose(String sourceId) throws MethodRefusal;
+        Choice choose() throws MethodRefusal;
     }
 
     private final ReplicaEngine engine;
@@ -53,12 +61,20 @@ final class ReplicaCreation {
                     + ", not " + References.given(source));
         }
         try {
-            Choice choice = chooser.choose(sourceId);
-            CreateReplicaResult result = engine.createReplica(new CreateReplicaRequest(sourceId, choice.kind(),
-                    targetPool(args), (String) argument(args, "ElementName"), choice.timing()));
-            return result.done() ? done(sourceId, result.targetId(), withSynchronization)
-                    : MethodResults.of(MethodResults.JOB_STARTED,
-                            MethodResults.reference("Job", names.job(result.jobId())));
+            Choice choice = chooser.choose();
+            String poolId = targetPool(args);
+            CreateReplicaResult result = choice.targetId() == null
+                    ? engine.createReplica(new CreateReplicaRequest(sourceId, choice.kind(), poolId,
+                            (String) argument(args, "ElementName"), choice.timing()))
+                    : engine.replicateInto(sourceId, choice.targetId(), choice.kind(), choice.timing());
+            if (result.done()) {
+                return done(sourceId, result.targetId(), withSynchronization);
+            }
+            CIMArgument<?> job = MethodResults.reference("Job", names.job(result.jobId()));
+            // a target the client named exists while the job writes it; a new one only once it completes
+            return choice.targetId() == null ? MethodResults.of(MethodResults.JOB_STARTED, job)
+                    : MethodResults.of(MethodResults.JOB_STARTED, job,
+                            MethodResults.reference("TargetElement", names.volume(choice.targetId())));
         } catch (MethodRefusal refusal) {
             return MethodResults.refused(method, refusal.returnValue(), refusal.getMessage());
         } catch (RequestRefused refusal) {

@@ -31,8 +31,7 @@ final class ReplicationServiceProvider extends FewInstancesProvider implements M
     @Override
     public MethodResult invokeMethod(CIMObjectPath objectName, String methodName, List<CIMArgument<?>> inArgs) {
         return switch (methodName) {
-            case "CreateElementReplica" -> creation.create(methodName, inArgs,
-                    sourceId -> choice.choose(inArgs, sourceId), true);
+            case "CreateElementReplica" -> creation.create(methodName, inArgs, () -> choice.choose(inArgs), true);
             case "ModifyReplicaSynchronization" -> modification.modify(inArgs);
             default -> MethodResults.refused(methodName, MethodResults.NOT_SUPPORTED, methodName + " is not offered");
         };

@@ -79,7 +79,7 @@ final class StorageSynchronizedProvider extends PairAssociation {
     }
 
     private Stream<Pair> shown(Stream<Replica> replicas) {
-        return replicas.filter(r -> r.state() != Replica.State.COPYING
+        return replicas.filter(r -> r.state().complete()
                         && inventory.hasVolume(r.sourceId()) && inventory.hasVolume(r.targetId()))
                 .map(r -> new Pair(names.volume(r.sourceId()), names.volume(r.targetId())));
     }

@@ -1,5 +1,6 @@
 package org.liosmis.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +14,7 @@ import static org.liosmis.cli.DemoReplicaClientTest.volume;
 import static org.liosmis.testing.CimQueries.all;
 import static org.liosmis.testing.CimQueries.path;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +82,10 @@ class DemoReplicationServiceClientTest extends DemoTargetTest {
                 false, null));
         assertEquals(1, found.size());
         return found.get(0);
+    }
+
+    private static Object deviceId(Object volume) {
+        return ((CIMObjectPath) volume).getKeyValue("DeviceID");
     }
 
     private static int value(CIMInstance instance, String property) {
@@ -177,6 +183,52 @@ class DemoReplicationServiceClientTest extends DemoTargetTest {
     }
 
     @Test
+    void aVolumeTheClientNamesReceivesASnapshotOfItsSource() throws Exception {
+        CIMObjectPath service = replicationService();
+        CIMObjectPath demo1 = volume("fileio/demo1");
+        // the target: a volume of 32 MiB holding demo2's data, twice demo1's size
+        CIMObjectPath into = made(call(service, "CreateElementReplica", elementName("into"), uint16("SyncType", 8),
+                reference("SourceElement", volume("fileio/demo2"))));
+        Path intoFile = target.stateDir().resolve("pool/into.img");
+        byte[] before = Files.readAllBytes(intoFile);
+
+        DemoReplicaClientTest.Call call = call(service, "CreateElementReplica", uint16("SyncType", 7),
+                reference("SourceElement", demo1), reference("TargetElement", into));
+        assertEquals("fileio/into", deviceId(call.out("TargetElement")));
+        if (call.returnValue() == 4096) {
+            assertNull(call.out("Synchronization"), "the relationship exists once the job completes");
+            CIMObjectPath job = (CIMObjectPath) call.out("Job");
+            assertEquals(7, value(awaitJob(client, job), "JobState"));
+        } else {
+            assertEquals(0, call.returnValue());
+            CIMInstance synchronization = client.getInstance((CIMObjectPath) call.out("Synchronization"), false,
+                    false, null);
+            assertEquals("fileio/into", deviceId(synchronization.getPropertyValue("SyncedElement")));
+        }
+
+        // demo1's bytes over the first 16 MiB; the target keeps its size, and demo2's data past them
+        byte[] source = Files.readAllBytes(target.stateDir().resolve("pool/demo1.img"));
+        byte[] after = Files.readAllBytes(intoFile);
+        assertEquals(before.length, after.length);
+        assertArrayEquals(source, Arrays.copyOf(after, source.length));
+        assertArrayEquals(Arrays.copyOfRange(before, source.length, before.length),
+                Arrays.copyOfRange(after, source.length, after.length));
+        assertEquals("into", client.getInstance(into, false, false, null).getPropertyValue("ElementName"));
+
+        CIMInstance relationship = relationshipTo(into);
+        assertEquals("fileio/demo1", deviceId(relationship.getPropertyValue("SystemElement")));
+        assertEquals(List.of(4, 7), List.of(value(relationship, "CopyType"), value(relationship, "SyncType")));
+        // a replica now: it receives no other copy
+        assertEquals(6, call(service, "CreateElementReplica", uint16("SyncType", 8),
+                reference("SourceElement", demo1), reference("TargetElement", into)).returnValue());
+
+        assertEquals(0, call(service, "ModifyReplicaSynchronization", uint16("Operation", 19),
+                reference("Synchronization", relationship.getObjectPath())).returnValue());
+        assertTrue(all(client.referenceNames(demo1, "CIM_StorageSynchronized", null)).isEmpty());
+        assertEquals(3, all(client.enumerateInstanceNames(path("root/lio", "LIO_StorageVolume"))).size());
+    }
+
+    @Test
     void aSynchronousSnapshotIsMadeAtOnceOrRefused() throws Exception {
         CIMObjectPath service = replicationService();
         DemoReplicaClientTest.Call call = call(service, "CreateElementReplica", uint16("SyncType", 7),
@@ -216,13 +268,18 @@ class DemoReplicationServiceClientTest extends DemoTargetTest {
                 .returnValue());
         assertEquals(1, call(service, "CreateElementReplica", snapshot, uint16("Mode", 3),
                 uint16("WaitForCopyState", 4), source).returnValue());
-        // a target the client names: too small, the source itself, or one lio-smis would not copy into
+        // a target the client names: too small, the source itself, none, given a pool or another ElementName
+        CIMArgument<?> demo3 = reference("TargetElement", volume("fileio/demo3"));
         assertEquals(5, call(service, "CreateElementReplica", snapshot, source,
                 reference("TargetElement", volume("fileio/demo1"))).returnValue());
         assertEquals(5, call(service, "CreateElementReplica", snapshot, source,
                 reference("TargetElement", volume("fileio/demo2"))).returnValue());
-        assertEquals(1, call(service, "CreateElementReplica", snapshot, source,
-                reference("TargetElement", volume("fileio/demo3"))).returnValue());
+        assertEquals(5, call(service, "CreateElementReplica", snapshot, source,
+                reference("TargetElement", volume("fileio/nope"))).returnValue());
+        assertEquals(5, call(service, "CreateElementReplica", snapshot, source, demo3, reference("TargetPool",
+                DemoReplicaClientTest.ref("LIO_StoragePool", "InstanceID", "LIO:pool:default"))).returnValue());
+        assertEquals(5, call(service, "CreateElementReplica", snapshot, source, demo3, elementName("other"))
+                .returnValue());
         assertEquals(5, call(service, "CreateElementReplica", snapshot, source, reference("TargetPool",
                 DemoReplicaClientTest.ref("LIO_StoragePool", "InstanceID", "LIO:pool:nope"))).returnValue());
         assertEquals(5, call(service, "CreateElementReplica", snapshot, source, elementName("demo1")).returnValue());

@@ -1,11 +1,15 @@
 package org.liosmis.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,10 @@ import org.liosmis.lio.Plugin;
 import org.liosmis.testing.RestoredData;
 import org.liosmis.testing.LoopFilesystem;
 
-/** Restore and resync on a loop-mounted XFS with reflink: a clone over the file in place, at once. */
+/**
+ * Restore, resync and a snapshot into a volume the client names, on a loop-mounted XFS with
+ * reflink: a clone over the file in place, at once.
+ */
 class RestoreOnXfsTest {
 
     @TempDir
@@ -76,5 +83,27 @@ class RestoreOnXfsTest {
         assertEquals(EngineFixture.sha256(sourceFile), EngineFixture.sha256(snapshotFile));
         assertEquals(inode, RestoredData.inode(snapshotFile));
         assertTrue(fx.engine.replicaOf(snapshot).orElseThrow().whenSynced().isAfter(before));
+    }
+
+    @Test
+    void aSnapshotIntoABiggerVolumeIsClonedOverItsFirstBytesAtOnce() throws Exception {
+        String target = fx.volume("into", 96 * EngineFixture.MIB);
+        Path targetFile = fx.pool.resolve("into.img");
+        RestoredData.overwrite(targetFile);
+        byte[] before = Files.readAllBytes(targetFile);
+
+        CreateReplicaResult made = fx.engine.replicateInto("fileio/src", target, ReplicaKind.SNAPSHOT,
+                CreateReplicaRequest.Timing.AT_ONCE);
+        assertTrue(made.done(), "no job: " + made);
+        byte[] after = Files.readAllBytes(targetFile);
+        byte[] source = Files.readAllBytes(sourceFile);
+        assertEquals(before.length, after.length, "the target keeps its size");
+        assertArrayEquals(source, Arrays.copyOf(after, source.length));
+        assertArrayEquals(Arrays.copyOfRange(before, source.length, before.length),
+                Arrays.copyOfRange(after, source.length, after.length), "the bytes past the source's are kept");
+        Replica relationship = fx.engine.replicaOf(target).orElseThrow();
+        assertEquals(List.of("fileio/src", Replica.State.ESTABLISHED, CopyMethod.REFLINK),
+                List.of(relationship.sourceId(), relationship.state(), relationship.method()));
+        assertTrue(fx.engine.busy().isEmpty());
     }
 }
