@@ -52,26 +52,20 @@ final class ReplicationServiceCapabilitiesProvider extends FewInstancesProvider 
             ASYNC_SNAPSHOT_LOCAL, new int[0], SYNC_CLONE_LOCAL, new int[] {SYNCHRONIZED}, ASYNC_CLONE_LOCAL, new int[0]);
 
     private final ObjectNames names;
-    private final SynchronizationOperations operations;
-
-    ReplicationServiceCapabilitiesProvider(ObjectNames names, SynchronizationOperations operations) {
+    ReplicationServiceCapabilitiesProvider(ObjectNames names) {
         this.names = names;
-        this.operations = operations;
     }
 
     @Override
     Stream<CIMInstance> instances() {
-        boolean modifyByJob = operations.offered().contains(ModifyOperation.RESTORE)
-                || operations.offered().contains(ModifyOperation.RESYNC);
         return Stream.of(new InstanceBuilder(names.replicationServiceCapabilities())
                 .string("ElementName", "LIO replication service capabilities")
                 .uint16s("SupportedReplicationTypes", SYNC_SNAPSHOT_LOCAL, ASYNC_SNAPSHOT_LOCAL, SYNC_CLONE_LOCAL,
                         ASYNC_CLONE_LOCAL)
                 .uint16s("SupportedStorageObjects", STORAGE_VOLUME)
                 .uint16s("SupportedSynchronousActions", CREATE_ELEMENT_REPLICA, MODIFY_REPLICA_SYNCHRONIZATION)
-                .uint16s("SupportedAsynchronousActions", modifyByJob
-                        ? new int[] {CREATE_ELEMENT_REPLICA, MODIFY_REPLICA_SYNCHRONIZATION}
-                        : new int[] {CREATE_ELEMENT_REPLICA})
+                // a restore or resync may be copied by a job
+                .uint16s("SupportedAsynchronousActions", CREATE_ELEMENT_REPLICA, MODIFY_REPLICA_SYNCHRONIZATION)
                 .build());
     }
 
@@ -103,13 +97,12 @@ final class ReplicationServiceCapabilitiesProvider extends FewInstancesProvider 
                 : MethodResults.INVALID_PARAMETER, "ReplicationType " + type + " is not one of SupportedReplicationTypes");
     }
 
-    /** A snapshot's relationship can be returned to its pool, and take what the engine offers; a clone has none. */
-    private int[] supportedOperations(int type) {
+    /** Every operation on a snapshot's relationship; a clone keeps none to modify. */
+    private static int[] supportedOperations(int type) {
         if (type == SYNC_CLONE_LOCAL || type == ASYNC_CLONE_LOCAL) {
             return new int[0];
         }
-        return Stream.concat(Stream.of(ModifyOperation.RETURN_TO_RESOURCE_POOL), operations.offered().stream())
-                .mapToInt(operation -> operation.value).sorted().toArray();
+        return Arrays.stream(ModifyOperation.values()).mapToInt(operation -> operation.value).sorted().toArray();
     }
 
     private static MethodResult copyStates(int[] states) {

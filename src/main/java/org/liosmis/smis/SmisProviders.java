@@ -21,12 +21,6 @@ public final class SmisProviders {
     /** The same, and the SNIA Server profile's classes for the WBEM server lio-smis itself runs, if any. */
     public static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
                                             ObjectNames names, Optional<ObjectManager> objectManager) {
-        return register(registry, inventory, engine, names, objectManager, new EngineSynchronizationOperations(engine));
-    }
-
-    static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
-                                     ObjectNames names, Optional<ObjectManager> objectManager,
-                                     SynchronizationOperations synchronizationOperations) {
         StorageReplicationCapabilitiesProvider replicationCapabilities = new StorageReplicationCapabilitiesProvider(names);
         StorageSynchronizedProvider relationships = new StorageSynchronizedProvider(engine, inventory, names);
         ReplicaCreation creation = new ReplicaCreation(engine, names, relationships);
@@ -38,9 +32,9 @@ public final class SmisProviders {
                 .register(ObjectNames.CONFIGURATION_SERVICE, new StorageConfigurationServiceProvider(names, engine, creation), model)
                 .register(ObjectNames.REPLICATION_SERVICE, new ReplicationServiceProvider(names, creation,
                         new ElementReplicaChoice(names, inventory), new SynchronizationModification(engine, names,
-                        relationships, synchronizationOperations)), model)
+                        relationships)), model)
                 .register(ObjectNames.REPLICATION_SERVICE_CAPABILITIES,
-                        new ReplicationServiceCapabilitiesProvider(names, synchronizationOperations), model)
+                        new ReplicationServiceCapabilitiesProvider(names), model)
                 .register(ObjectNames.REPLICATION_CAPABILITIES, replicationCapabilities, model)
                 .register(ObjectNames.JOB, new ConcreteJobProvider(engine, names), model)
                 .register("LIO_StorageSynchronized", relationships, model)

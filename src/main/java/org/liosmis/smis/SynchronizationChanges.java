@@ -39,16 +39,21 @@ final class SynchronizationChanges {
                     + " is no replica of " + named.sourceId() + ": that Synchronization does not exist");
         }
         try {
-            return switch (change) {
-                case DETACH -> {
-                    engine.detach(named.replicaId());
-                    yield MethodResults.of(MethodResults.COMPLETED);
-                }
-                case RESTORE -> MethodResults.completedOrJob(engine.restore(named.replicaId()), names);
-                case RESYNC -> MethodResults.completedOrJob(engine.resync(named.replicaId()), names);
-            };
+            return perform(change, named.replicaId());
         } catch (RequestRefused refusal) {
             return MethodResults.refused(method, refusal);
         }
+    }
+
+    /** The change on the relationship of replica replicaId, already found to exist: 0, or 4096 with its Job. */
+    MethodResult perform(Change change, String replicaId) throws RequestRefused {
+        return switch (change) {
+            case DETACH -> {
+                engine.detach(replicaId);
+                yield MethodResults.of(MethodResults.COMPLETED);
+            }
+            case RESTORE -> MethodResults.completedOrJob(engine.restore(replicaId), names);
+            case RESYNC -> MethodResults.completedOrJob(engine.resync(replicaId), names);
+        };
     }
 }

@@ -15,8 +15,8 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 
 /**
  * ModifyReplicaSynchronization of LIO_ReplicationService on one shown relationship: 19 Return
- * To ResourcePool deletes its replica volume; 8 Detach, 14 Resync and 15 Restore go to
- * {@link SynchronizationOperations}. Every other operation of the ValueMap (2..27) answers 1,
+ * To ResourcePool deletes its replica volume; 8 Detach, 14 Resync and 15 Restore are
+ * ModifySynchronization's {@link SynchronizationChanges}. Every other operation of the ValueMap (2..27) answers 1,
  * anything else 5.
  */
 final class SynchronizationModification {
@@ -29,14 +29,13 @@ final class SynchronizationModification {
     private final ReplicaEngine engine;
     private final ObjectNames names;
     private final StorageSynchronizedProvider relationships;
-    private final SynchronizationOperations operations;
+    private final SynchronizationChanges changes;
 
-    SynchronizationModification(ReplicaEngine engine, ObjectNames names, StorageSynchronizedProvider relationships,
-                                SynchronizationOperations operations) {
+    SynchronizationModification(ReplicaEngine engine, ObjectNames names, StorageSynchronizedProvider relationships) {
         this.engine = engine;
         this.names = names;
         this.relationships = relationships;
-        this.operations = operations;
+        this.changes = new SynchronizationChanges(engine, names);
     }
 
     MethodResult modify(List<CIMArgument<?>> args) {
@@ -99,12 +98,9 @@ final class SynchronizationModification {
                 engine.deleteVolume(targetId);
                 yield MethodResults.of(MethodResults.COMPLETED);
             }
-            case DETACH -> {
-                operations.detach(targetId);
-                yield MethodResults.of(MethodResults.COMPLETED);
-            }
-            case RESTORE -> MethodResults.completedOrJob(operations.restore(targetId), names);
-            case RESYNC -> MethodResults.completedOrJob(operations.resync(targetId), names);
+            case DETACH -> changes.perform(SynchronizationChanges.Change.DETACH, targetId);
+            case RESTORE -> changes.perform(SynchronizationChanges.Change.RESTORE, targetId);
+            case RESYNC -> changes.perform(SynchronizationChanges.Change.RESYNC, targetId);
         };
     }
 }

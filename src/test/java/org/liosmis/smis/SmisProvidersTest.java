@@ -18,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.datapath.FileReplicator;
 import org.liosmis.engine.CopyMethod;
-import org.liosmis.engine.CreateReplicaResult;
 import org.liosmis.engine.EngineSettings;
 import org.liosmis.engine.Job;
 import org.liosmis.engine.Replica;
-import org.liosmis.engine.RequestRefused;
 import org.liosmis.engine.ReplicaEngine;
 import org.liosmis.engine.ReplicaKind;
 import org.liosmis.engine.StateStore;
@@ -199,61 +197,6 @@ class SmisProvidersTest {
         assertEquals(1, cimom.associatorNames(systemPath, "CIM_ElementConformsToProfile", null, null, null).count());
     }
 
-    /** Detach, Restore and Resync as an engine offering them would answer: Restore with a job. */
-    /** An engine that offers none of Detach, Restore and Resync. */
-    private static final class UnofferedOperations implements SynchronizationOperations {
-
-        @Override
-        public void detach(String targetId) throws RequestRefused {
-            throw refused();
-        }
-
-        @Override
-        public CreateReplicaResult restore(String targetId) throws RequestRefused {
-            throw refused();
-        }
-
-        @Override
-        public CreateReplicaResult resync(String targetId) throws RequestRefused {
-            throw refused();
-        }
-
-        @Override
-        public Set<ModifyOperation> offered() {
-            return Set.of();
-        }
-
-        private static RequestRefused refused() {
-            return new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "not offered here");
-        }
-    }
-
-    private static final class OfferedOperations implements SynchronizationOperations {
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public void detach(String targetId) {
-            calls.add("detach " + targetId);
-        }
-
-        @Override
-        public CreateReplicaResult restore(String targetId) {
-            calls.add("restore " + targetId);
-            return new CreateReplicaResult(targetId, "j9");
-        }
-
-        @Override
-        public CreateReplicaResult resync(String targetId) {
-            calls.add("resync " + targetId);
-            return new CreateReplicaResult(targetId, null);
-        }
-
-        @Override
-        public Set<ModifyOperation> offered() {
-            return Set.of(ModifyOperation.DETACH, ModifyOperation.RESYNC, ModifyOperation.RESTORE);
-        }
-    }
-
     private static CIMArgument<?> uint16(String name, int value) {
         return new CIMArgument<>(name, CIMDataType.UINT16_T, new UnsignedInteger16(value));
     }
@@ -278,46 +221,18 @@ class SmisProvidersTest {
     }
 
     @Test
-    void modifyReplicaSynchronizationHandsDetachRestoreAndResyncToTheEngine() throws Exception {
-        snapshot(Job.State.COMPLETED, Replica.State.ESTABLISHED);
-        OfferedOperations operations = new OfferedOperations();
-        Dispatcher made = new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(),
-                withSnapshot(inventory), engine, names, java.util.Optional.empty(), operations), new Namespaces(Set.of("root/lio", "interop")));
-        CIMArgument<?> synchronization = reference("Synchronization", snapshotRelationship(made));
-        assertEquals(0, returned(made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
-                List.of(uint16("Operation", 8), synchronization))));
-        MethodResult restore = made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
-                List.of(uint16("Operation", 15), synchronization));
-        assertEquals(4096, returned(restore));
-        assertEquals(names.job("j9"), restore.outArgs().get(0).getValue());
-        assertEquals(0, returned(made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
-                List.of(uint16("Operation", 14), synchronization))));
-        assertEquals(List.of("detach fileio/snap1", "restore fileio/snap1", "resync fileio/snap1"), operations.calls);
-        // the capabilities advertise what is offered, for snapshots; a clone keeps no relationship to modify
+    void theCapabilitiesAdvertiseEveryOperationOnASnapshotAndNoneOnAClone() throws Exception {
+        Dispatcher made = cimomOver(withSnapshot(inventory));
         CIMObjectPath capabilities = names.replicationServiceCapabilities();
-        assertEquals(List.of(8, 14, 15, 19), out(made.invokeMethod(capabilities, "GetSupportedOperations",
-                List.of(uint16("ReplicationType", 6))), "SupportedOperations"));
+        for (int snapshot : new int[] {6, 7}) {
+            assertEquals(List.of(8, 14, 15, 19), out(made.invokeMethod(capabilities, "GetSupportedOperations",
+                    List.of(uint16("ReplicationType", snapshot))), "SupportedOperations"));
+        }
         assertEquals(List.of(), out(made.invokeMethod(capabilities, "GetSupportedOperations",
                 List.of(uint16("ReplicationType", 11))), "SupportedOperations"));
         CIMInstance capability = made.getInstance(capabilities, Projection.ALL);
         assertEquals(List.of(2, 5), Arrays.stream((Object[]) capability.getPropertyValue("SupportedAsynchronousActions"))
                 .map(v -> ((Number) v).intValue()).toList());
-    }
-
-    @Test
-    void operationsTheEngineDoesNotOfferAreNotSupportedAndNotAdvertised() throws Exception {
-        snapshot(Job.State.COMPLETED, Replica.State.ESTABLISHED);
-        Dispatcher made = new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(),
-                withSnapshot(inventory), engine, names, java.util.Optional.empty(), new UnofferedOperations()),
-                new Namespaces(Set.of("root/lio", "interop")));
-        CIMArgument<?> synchronization = reference("Synchronization", snapshotRelationship(made));
-        for (int operation : new int[] {8, 14, 15}) {
-            assertEquals(1, returned(made.invokeMethod(names.replicationService(), "ModifyReplicaSynchronization",
-                    List.of(uint16("Operation", operation), synchronization))), "Operation " + operation);
-        }
-        CIMObjectPath capabilities = names.replicationServiceCapabilities();
-        assertEquals(List.of(19), out(made.invokeMethod(capabilities, "GetSupportedOperations",
-                List.of(uint16("ReplicationType", 7))), "SupportedOperations"));
         assertEquals(List.of(4), out(made.invokeMethod(capabilities, "GetSupportedCopyStates",
                 List.of(uint16("ReplicationType", 7))), "SupportedCopyStates"));
         assertEquals(List.of(8), out(made.invokeMethod(capabilities, "GetSupportedWaitForCopyStates",
