@@ -3,6 +3,7 @@ package org.liosmis.host.jmpi;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.liosmis.cimom.CimOperations;
+import org.liosmis.engine.EngineException;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.service.LioSmisService;
 import org.liosmis.service.ProviderConfig;
@@ -57,9 +58,13 @@ final class ProviderProcess {
             try {
                 service = LioSmisService.start(ProviderConfig.read(configFile));
                 LOG.info("lio-smis started from {}", configFile);
-            } catch (UsageException | IOException | ConfigFsException | RuntimeException e) {
+            } catch (UsageException | IOException | ConfigFsException | EngineException e) {
+                // these say what to change (the file, LIO, the state directory), as serve says them
                 LOG.error("lio-smis cannot start from {}", configFile, e);
                 throw new CimError(WBEMException.CIM_ERR_FAILED, "lio-smis cannot start: " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("lio-smis cannot start from {}", configFile, e);
+                throw new CimError(WBEMException.CIM_ERR_FAILED, "lio-smis cannot start; its log says why");
             }
         }
         return service.cimom();
