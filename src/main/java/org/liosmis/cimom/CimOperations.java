@@ -45,6 +45,18 @@ public interface CimOperations {
 
     void deleteInstance(CIMObjectPath instanceName) throws WBEMException;
 
+    /** For brokers, which hand every operation on: lio-smis makes its volumes with CreateReplica. */
+    default CIMObjectPath createInstance(CIMObjectPath className) throws WBEMException {
+        throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED, "instances of " + className.getObjectName()
+                + " are not created by CreateInstance; volumes are made with CreateReplica");
+    }
+
+    /** For brokers, which hand every operation on. */
+    default Stream<CIMInstance> execQuery(CIMObjectPath className, String query, String queryLanguage)
+            throws WBEMException {
+        throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED, "lio-smis answers no queries");
+    }
+
     Stream<CIMInstance> associators(CIMObjectPath objectName, String assocClass, String resultClass,
                                     String role, String resultRole, Projection projection) throws WBEMException;
 

@@ -18,6 +18,8 @@ public final class ProviderConfig {
 
     /** The environment variable naming the file, for brokers whose environment can carry it. */
     public static final String ENVIRONMENT_VARIABLE = "LIO_SMIS_CONFIG";
+    /** The JVM system property naming the file, ahead of the environment: the CMPI bridge's config= parameter. */
+    public static final String SYSTEM_PROPERTY = "lio-smis.config";
     public static final Path DEFAULT_LOCATION = Path.of("/etc/lio-smis/provider.conf");
     private static final Set<String> SERVER_OPTIONS = Set.of("bind", "http-port", "https-port", "credentials",
             "keystore", "keystore-password");

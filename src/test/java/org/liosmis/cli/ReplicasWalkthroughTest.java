@@ -32,7 +32,8 @@ class ReplicasWalkthroughTest {
             assertEquals(2, count(out, "CreateReplica: 4096, Job \\(reference\\)"), out);
             assertEquals(2, count(out, "JobState=7,"), out);
             assertEquals(2, count(out, "ElapsedTime="), out);
-            assertTrue(out.contains("LIO_StorageVolume.CreationClassName=\"LIO_StorageVolume\",DeviceID=\"fileio/snap1\""), out);
+            // a broker writes the keys in its own order
+            assertTrue(Pattern.compile("LIO_StorageVolume\\.[^ ]*DeviceID=\"fileio/snap1\"").matcher(out).find(), out);
             assertTrue(out.contains("DeviceID=\"fileio/copy1\""), out);
             // one relationship: the snapshot, frozen after its full copy
             assertEquals(1, count(out, "LIO_StorageSynchronized.SyncedElement="), out);

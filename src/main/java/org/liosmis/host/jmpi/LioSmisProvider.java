@@ -1,7 +1,7 @@
 package org.liosmis.host.jmpi;
 
-import org.liosmis.cimom.CimOperations;
 import org.liosmis.cimom.Projection;
+import org.liosmis.service.ProviderProcess;
 import org.liosmis.spi.MethodResult;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.pegasus.jmpi.CIMArgument;
@@ -48,7 +48,7 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
     @Override
     public CIMInstance getInstance(CIMObjectPath op, boolean localOnly, boolean includeQualifiers,
                                    boolean includeClassOrigin, String[] propertyList, CIMClass cc) throws CIMException {
-        return process.call(cimom -> ToJmpi.instance(cimom.getInstance(FromJmpi.path(op),
+        return call(cimom -> ToJmpi.instance(cimom.getInstance(FromJmpi.path(op),
                 Projection.of(localOnly, includeQualifiers, includeClassOrigin, propertyList))));
     }
 
@@ -56,25 +56,24 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
     public CIMInstance[] enumerateInstances(CIMObjectPath op, boolean localOnly, boolean includeQualifiers,
                                             boolean includeClassOrigin, String[] propertyList, CIMClass cc)
             throws CIMException {
-        return process.call(cimom -> ToJmpi.instances(cimom.enumerateInstances(op.getNameSpace(), op.getObjectName(),
+        return call(cimom -> ToJmpi.instances(cimom.enumerateInstances(op.getNameSpace(), op.getObjectName(),
                 true, Projection.of(localOnly, includeQualifiers, includeClassOrigin, propertyList))));
     }
 
     @Override
     public CIMObjectPath[] enumerateInstanceNames(CIMObjectPath op, CIMClass cc) throws CIMException {
-        return process.call(cimom -> ToJmpi.paths(cimom.enumerateInstanceNames(op.getNameSpace(), op.getObjectName())));
+        return call(cimom -> ToJmpi.paths(cimom.enumerateInstanceNames(op.getNameSpace(), op.getObjectName())));
     }
 
     @Override
     public CIMObjectPath createInstance(CIMObjectPath op, CIMInstance ci) throws CIMException {
-        throw new CimError(WBEMException.CIM_ERR_NOT_SUPPORTED, "instances of " + op.getObjectName()
-                + " are not created by CreateInstance; volumes are made with CreateReplica");
+        return call(cimom -> ToJmpi.path(cimom.createInstance(FromJmpi.path(op))));
     }
 
     @Override
     public void setInstance(CIMObjectPath op, CIMInstance ci, boolean includeQualifiers, String[] propertyList)
             throws CIMException {
-        process.call(cimom -> {
+        call(cimom -> {
             cimom.modifyInstance(new org.metricshub.wbem.javax.cim.CIMInstance(FromJmpi.path(op),
                     FromJmpi.instance(ci).getProperties()), propertyList);
             return null;
@@ -83,7 +82,7 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
 
     @Override
     public void deleteInstance(CIMObjectPath cop) throws CIMException {
-        process.call(cimom -> {
+        call(cimom -> {
             cimom.deleteInstance(FromJmpi.path(cop));
             return null;
         });
@@ -91,13 +90,13 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
 
     @Override
     public CIMInstance[] execQuery(CIMObjectPath op, String query, String ql, CIMClass cc) throws CIMException {
-        throw new CimError(WBEMException.CIM_ERR_NOT_SUPPORTED, "lio-smis answers no queries");
+        return call(cimom -> ToJmpi.instances(cimom.execQuery(FromJmpi.path(op), query, ql)));
     }
 
     @Override
     public CIMValue invokeMethod(CIMObjectPath op, String methodName, CIMArgument[] inArgs, CIMArgument[] outArgs)
             throws CIMException {
-        return process.call(cimom -> {
+        return call(cimom -> {
             MethodResult result = cimom.invokeMethod(FromJmpi.path(op), methodName, FromJmpi.arguments(inArgs));
             ToJmpi.outArguments(result.outArgs(), outArgs);
             CIMValue returned = ToJmpi.value(result.returnValue());
@@ -114,7 +113,7 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
                                      String resultRole, boolean includeQualifiers, boolean includeClassOrigin,
                                      String[] propertyList) throws CIMException {
         Traversal from = traversal(assocName, pathName);
-        return process.call(cimom -> ToJmpi.instances(cimom.associators(from.source(), from.associationClass(),
+        return call(cimom -> ToJmpi.instances(cimom.associators(from.source(), from.associationClass(),
                 given(resultClass), given(role), given(resultRole),
                 Projection.of(false, includeQualifiers, includeClassOrigin, propertyList))));
     }
@@ -123,7 +122,7 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
     public CIMObjectPath[] associatorNames(CIMObjectPath assocName, CIMObjectPath pathName, String resultClass,
                                            String role, String resultRole) throws CIMException {
         Traversal from = traversal(assocName, pathName);
-        return process.call(cimom -> ToJmpi.paths(cimom.associatorNames(from.source(), from.associationClass(),
+        return call(cimom -> ToJmpi.paths(cimom.associatorNames(from.source(), from.associationClass(),
                 given(resultClass), given(role), given(resultRole))));
     }
 
@@ -132,7 +131,7 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
                                     boolean includeQualifiers, boolean includeClassOrigin, String[] propertyList)
             throws CIMException {
         Traversal from = traversal(assocName, pathName);
-        return process.call(cimom -> ToJmpi.instances(cimom.references(from.source(), from.associationClass(),
+        return call(cimom -> ToJmpi.instances(cimom.references(from.source(), from.associationClass(),
                 given(role), Projection.of(false, includeQualifiers, includeClassOrigin, propertyList))));
     }
 
@@ -140,7 +139,7 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
     public CIMObjectPath[] referenceNames(CIMObjectPath assocName, CIMObjectPath pathName, String role)
             throws CIMException {
         Traversal from = traversal(assocName, pathName);
-        return process.call(cimom -> ToJmpi.paths(cimom.referenceNames(from.source(), from.associationClass(),
+        return call(cimom -> ToJmpi.paths(cimom.referenceNames(from.source(), from.associationClass(),
                 given(role))));
     }
 
@@ -169,8 +168,12 @@ public final class LioSmisProvider implements CIMInstanceProvider, CIMMethodProv
         return filter == null || filter.isEmpty() ? null : filter;
     }
 
-    /** One operation on the service's dispatcher. */
-    interface Operation<T> {
-        T on(CimOperations cimom) throws WBEMException, CIMException;
+    /** One operation on the service, its failures as CIM errors with their exact codes. */
+    private <T> T call(ProviderProcess.Operation<T, CIMException> operation) throws CIMException {
+        try {
+            return process.call(operation);
+        } catch (WBEMException e) {
+            throw new CimError(e.getID(), e.getMessage());
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liosmis.service.ProviderProcess;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.pegasus.jmpi.CIMArgument;
 import org.pegasus.jmpi.CIMException;

@@ -1,0 +1,23 @@
+/*
+ * The Java side of the bridge: one JVM for the provider process, started by the first
+ * operation and never destroyed (a process cannot create a second), with every broker
+ * thread attached once and detached when it ends.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef LIO_JAVA_SIDE_H
+#define LIO_JAVA_SIDE_H
+
+#include "lio_cmpi.h"
+#include "wire.h"
+
+/* Keeps the provider parameters the context carries, if any, for the JVM's start. */
+void java_keep_parameters(const CMPIContext *context);
+
+/* One operation: the request goes to org.liosmis.host.cmpi.CmpiBridge, its answer to the broker. */
+CMPIStatus java_call(const CMPIBroker *broker, const CMPIContext *context, const wire_out *request,
+                     const CMPIResult *result, CMPIArgs *out);
+
+/* The broker is ending the provider process: lio-smis closes its state; the JVM stays. */
+void java_stop(void);
+
+#endif
