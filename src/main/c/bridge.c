@@ -47,14 +47,15 @@ static void begin(wire_out *request, int operation, const CMPIObjectPath *op) {
 }
 
 static CMPIStatus finish(const void *hdl, const CMPIContext *ctx, wire_out *request, const CMPIResult *rslt,
-                         CMPIArgs *out) {
+                         CMPIArgs *out, const char **properties) {
     const CMPIBroker *broker = broker_of(hdl);
     CMPIStatus status;
     if (broker == NULL || broker->eft == NULL || rslt == NULL || rslt->ft == NULL) {
         status.rc = CMPI_RC_ERR_FAILED;
         status.msg = NULL;
     } else {
-        status = java_call(broker, ctx, request, rslt, out);
+        answer_sink sink = {rslt, out, properties};
+        status = java_call(broker, ctx, request, &sink);
     }
     wire_out_free(request);
     return status;
@@ -96,7 +97,7 @@ static CMPIStatus enumerate_instance_names(CMPIInstanceMI *mi, const CMPIContext
                                            const CMPIObjectPath *op) {
     wire_out request;
     begin(&request, OP_ENUMERATE_INSTANCE_NAMES, op);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, NULL);
 }
 
 static CMPIStatus enumerate_instances(CMPIInstanceMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
@@ -104,7 +105,7 @@ static CMPIStatus enumerate_instances(CMPIInstanceMI *mi, const CMPIContext *ctx
     wire_out request;
     begin(&request, OP_ENUMERATE_INSTANCES, op);
     put_property_list(&request, properties);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, properties);
 }
 
 static CMPIStatus get_instance(CMPIInstanceMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
@@ -112,7 +113,7 @@ static CMPIStatus get_instance(CMPIInstanceMI *mi, const CMPIContext *ctx, const
     wire_out request;
     begin(&request, OP_GET_INSTANCE, op);
     put_property_list(&request, properties);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, properties);
 }
 
 static CMPIStatus create_instance(CMPIInstanceMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
@@ -120,7 +121,7 @@ static CMPIStatus create_instance(CMPIInstanceMI *mi, const CMPIContext *ctx, co
     wire_out request;
     begin(&request, OP_CREATE_INSTANCE, op);
     put_instance(&request, inst);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, NULL);
 }
 
 static CMPIStatus modify_instance(CMPIInstanceMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
@@ -129,14 +130,14 @@ static CMPIStatus modify_instance(CMPIInstanceMI *mi, const CMPIContext *ctx, co
     begin(&request, OP_MODIFY_INSTANCE, op);
     put_instance(&request, inst);
     put_property_list(&request, properties);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, NULL);
 }
 
 static CMPIStatus delete_instance(CMPIInstanceMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
                                   const CMPIObjectPath *op) {
     wire_out request;
     begin(&request, OP_DELETE_INSTANCE, op);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, NULL);
 }
 
 static CMPIStatus exec_query(CMPIInstanceMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
@@ -145,7 +146,7 @@ static CMPIStatus exec_query(CMPIInstanceMI *mi, const CMPIContext *ctx, const C
     begin(&request, OP_EXEC_QUERY, op);
     wire_put_string(&request, query);
     wire_put_string(&request, lang);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, NULL);
 }
 
 /* ---- methods ---- */
@@ -156,7 +157,7 @@ static CMPIStatus invoke_method(CMPIMethodMI *mi, const CMPIContext *ctx, const 
     begin(&request, OP_INVOKE_METHOD, op);
     wire_put_string(&request, method);
     put_arguments(&request, in);
-    return finish(mi->hdl, ctx, &request, rslt, out);
+    return finish(mi->hdl, ctx, &request, rslt, out, NULL);
 }
 
 /* ---- associations ---- */
@@ -171,7 +172,7 @@ static CMPIStatus associators(CMPIAssociationMI *mi, const CMPIContext *ctx, con
     wire_put_string(&request, role);
     wire_put_string(&request, resultRole);
     put_property_list(&request, properties);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, properties);
 }
 
 static CMPIStatus associator_names(CMPIAssociationMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
@@ -183,7 +184,7 @@ static CMPIStatus associator_names(CMPIAssociationMI *mi, const CMPIContext *ctx
     wire_put_string(&request, resultClass);
     wire_put_string(&request, role);
     wire_put_string(&request, resultRole);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, NULL);
 }
 
 static CMPIStatus references(CMPIAssociationMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
@@ -194,7 +195,7 @@ static CMPIStatus references(CMPIAssociationMI *mi, const CMPIContext *ctx, cons
     wire_put_string(&request, resultClass);
     wire_put_string(&request, role);
     put_property_list(&request, properties);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, properties);
 }
 
 static CMPIStatus reference_names(CMPIAssociationMI *mi, const CMPIContext *ctx, const CMPIResult *rslt,
@@ -203,7 +204,7 @@ static CMPIStatus reference_names(CMPIAssociationMI *mi, const CMPIContext *ctx,
     begin(&request, OP_REFERENCE_NAMES, op);
     wire_put_string(&request, resultClass);
     wire_put_string(&request, role);
-    return finish(mi->hdl, ctx, &request, rslt, NULL);
+    return finish(mi->hdl, ctx, &request, rslt, NULL, NULL);
 }
 
 /* ---- the factories ---- */

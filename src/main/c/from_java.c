@@ -25,7 +25,7 @@ static CMPIObjectPath *read_path(const CMPIBroker *broker, wire_in *in, CMPIStat
 static const CMPIValue *value_given(const java_value *v) {
     return v->type == CMPI_chars ? (const CMPIValue *) v->owned : &v->value;
 }
-static CMPIInstance *read_instance(const CMPIBroker *broker, wire_in *in, CMPIStatus *status);
+static CMPIInstance *read_instance(const CMPIBroker *broker, wire_in *in, const char **filter, CMPIStatus *status);
 
 CMPIStatus failure(const CMPIBroker *broker, CMPIrc rc, const char *message) {
     CMPIStatus status = {rc, NULL};
@@ -92,7 +92,7 @@ static void read_scalar(const CMPIBroker *broker, wire_in *in, CMPIType type, ja
         v->value.ref = read_path(broker, in, status);
         break;
     case CMPI_instance:
-        v->value.inst = read_instance(broker, in, status);
+        v->value.inst = read_instance(broker, in, NULL, status);
         break;
     default:
         in->failed = 1;
@@ -175,7 +175,50 @@ static CMPIObjectPath *read_path(const CMPIBroker *broker, wire_in *in, CMPIStat
     return ok(status) ? path : NULL;
 }
 
-static CMPIInstance *read_instance(const CMPIBroker *broker, wire_in *in, CMPIStatus *status) {
+/* what a new instance holds for a datetime before the bridge sets it */
+enum { DATETIME_UNSET, DATETIME_SAME, DATETIME_OTHER };
+
+static int datetime_held(const CMPIInstance *instance, const char *name, const java_value *v) {
+    if (v->type != CMPI_dateTime || v->value.dateTime == NULL) {
+        return DATETIME_UNSET;
+    }
+    CMPIStatus rc = {CMPI_RC_OK, NULL};
+    CMPIData held = instance->ft->getProperty(instance, name, &rc);
+    if (rc.rc != CMPI_RC_OK || held.type != CMPI_dateTime || (held.state & (CMPI_nullValue | CMPI_notFound))
+        || held.value.dateTime == NULL || held.value.dateTime->ft == NULL) {
+        return DATETIME_UNSET;
+    }
+    CMPIString *had = held.value.dateTime->ft->getStringFormat(held.value.dateTime, NULL);
+    CMPIString *has = v->value.dateTime->ft->getStringFormat(v->value.dateTime, NULL);
+    const char *had_text = had == NULL ? NULL : had->ft->getCharPtr(had, NULL);
+    const char *has_text = has == NULL ? NULL : has->ft->getCharPtr(has, NULL);
+    return had_text != NULL && has_text != NULL && strcmp(had_text, has_text) == 0 ? DATETIME_SAME : DATETIME_OTHER;
+}
+
+/*
+ * Sets a property. A broker that fills new instances with their class's defaults holds a
+ * datetime before the bridge sets it (CIM_ConcreteJob.TimeBeforeRemoval), and SFCB 1.3
+ * corrupts the instance when such a datetime is replaced: an equal one is left as it is, and
+ * another goes through NULL, which SFCB stores afresh.
+ */
+static CMPIStatus set_property(const CMPIInstance *instance, const char *name, const java_value *v) {
+    int held = datetime_held(instance, name, v);
+    if (held == DATETIME_SAME) {
+        CMPIStatus unchanged = {CMPI_RC_OK, NULL};
+        return unchanged;
+    }
+    if (held == DATETIME_OTHER) {
+        CMPIStatus cleared = instance->ft->setProperty(instance, name, NULL, CMPI_dateTime);
+        if (!ok(&cleared)) {
+            return cleared;
+        }
+    }
+    return instance->ft->setProperty(instance, name, value_given(v), v->type);
+}
+
+/* an instance; a returned one (not an embedded one) gets the operation's property list as its filter,
+   before any property is set, as brokers that fill instances with class defaults need */
+static CMPIInstance *read_instance(const CMPIBroker *broker, wire_in *in, const char **filter, CMPIStatus *status) {
     if (wire_get_u8(in) == 0) {
         return NULL;
     }
@@ -184,6 +227,9 @@ static CMPIInstance *read_instance(const CMPIBroker *broker, wire_in *in, CMPISt
     if (path != NULL && ok(status) && !in->failed) {
         instance = broker->eft->newInstance(broker, path, status);
     }
+    if (instance != NULL && filter != NULL && ok(status)) {
+        *status = instance->ft->setPropertyFilter(instance, filter, NULL);
+    }
     int32_t count = wire_get_i32(in);
     for (int32_t i = 0; i < count && !in->failed; i++) {
         char *name = wire_get_string(in);
@@ -191,7 +237,7 @@ static CMPIInstance *read_instance(const CMPIBroker *broker, wire_in *in, CMPISt
         read_value(broker, in, &property, status);
         /* a null property is left unset: the broker reports it as NULL */
         if (instance != NULL && name != NULL && !property.null && ok(status) && !in->failed) {
-            *status = instance->ft->setProperty(instance, name, value_given(&property), property.type);
+            *status = set_property(instance, name, &property);
         }
         free(name);
         free(property.owned);
@@ -200,7 +246,9 @@ static CMPIInstance *read_instance(const CMPIBroker *broker, wire_in *in, CMPISt
 }
 
 /* the items of a successful answer, each handed to the broker as it is read */
-static CMPIStatus deliver_items(const CMPIBroker *broker, wire_in *in, const CMPIResult *result, CMPIArgs *out) {
+static CMPIStatus deliver_items(const CMPIBroker *broker, wire_in *in, const answer_sink *sink) {
+    const CMPIResult *result = sink->result;
+    CMPIArgs *out = sink->out;
     CMPIStatus status = {CMPI_RC_OK, NULL};
     for (;;) {
         uint8_t item = wire_get_u8(in);
@@ -211,7 +259,7 @@ static CMPIStatus deliver_items(const CMPIBroker *broker, wire_in *in, const CMP
             return result->ft->returnDone(result);
         }
         if (item == ITEM_INSTANCE) {
-            CMPIInstance *instance = read_instance(broker, in, &status);
+            CMPIInstance *instance = read_instance(broker, in, sink->properties, &status);
             if (ok(&status) && instance != NULL) {
                 status = result->ft->returnInstance(result, instance);
             }
@@ -244,7 +292,7 @@ static CMPIStatus deliver_items(const CMPIBroker *broker, wire_in *in, const CMP
 }
 
 CMPIStatus deliver_answer(const CMPIBroker *broker, const unsigned char *bytes, size_t length,
-                          const CMPIResult *result, CMPIArgs *out) {
+                          const answer_sink *sink) {
     wire_in in;
     wire_in_init(&in, bytes, length);
     int32_t code = wire_get_i32(&in);
@@ -255,7 +303,7 @@ CMPIStatus deliver_answer(const CMPIBroker *broker, const unsigned char *bytes, 
     } else if (code != CMPI_RC_OK) {
         status = failure(broker, (CMPIrc) code, message == NULL ? "" : message);
     } else {
-        status = deliver_items(broker, &in, result, out);
+        status = deliver_items(broker, &in, sink);
     }
     free(message);
     return status;

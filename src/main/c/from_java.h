@@ -10,9 +10,16 @@
 
 #include "lio_cmpi.h"
 
-/* out is NULL except for a method call */
+/* where an answer goes: the broker's result; for a method call its output arguments (else NULL);
+   the property list the operation was given (NULL for all), which the instances carry as their filter */
+typedef struct {
+    const CMPIResult *result;
+    CMPIArgs *out;
+    const char **properties;
+} answer_sink;
+
 CMPIStatus deliver_answer(const CMPIBroker *broker, const unsigned char *bytes, size_t length,
-                          const CMPIResult *result, CMPIArgs *out);
+                          const answer_sink *sink);
 
 /* a failure with a message made by the broker */
 CMPIStatus failure(const CMPIBroker *broker, CMPIrc rc, const char *message);

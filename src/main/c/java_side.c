@@ -191,7 +191,7 @@ static JNIEnv *started(const CMPIContext *context, char *problem, size_t problem
 }
 
 CMPIStatus java_call(const CMPIBroker *broker, const CMPIContext *context, const wire_out *request,
-                     const CMPIResult *result, CMPIArgs *out) {
+                     const answer_sink *sink) {
     char problem[SETTING_LENGTH + 512] = "lio-smis cannot start its Java side";
     if (request->failed || request->length > INT32_MAX) {
         return failure(broker, CMPI_RC_ERR_FAILED, "lio-smis ran out of memory reading the request");
@@ -218,7 +218,7 @@ CMPIStatus java_call(const CMPIBroker *broker, const CMPIContext *context, const
         jsize length = (*env)->GetArrayLength(env, answer);
         jbyte *answered = (*env)->GetByteArrayElements(env, answer, NULL);
         status = answered == NULL ? failure(broker, CMPI_RC_ERR_FAILED, "lio-smis ran out of memory in Java")
-                 : deliver_answer(broker, (const unsigned char *) answered, (size_t) length, result, out);
+                 : deliver_answer(broker, (const unsigned char *) answered, (size_t) length, sink);
         if (answered != NULL) {
             (*env)->ReleaseByteArrayElements(env, answer, answered, JNI_ABORT);
         }

@@ -7,6 +7,7 @@
 #ifndef LIO_JAVA_SIDE_H
 #define LIO_JAVA_SIDE_H
 
+#include "from_java.h"
 #include "lio_cmpi.h"
 #include "wire.h"
 
@@ -15,7 +16,7 @@ void java_keep_parameters(const CMPIContext *context);
 
 /* One operation: the request goes to org.liosmis.host.cmpi.CmpiBridge, its answer to the broker. */
 CMPIStatus java_call(const CMPIBroker *broker, const CMPIContext *context, const wire_out *request,
-                     const CMPIResult *result, CMPIArgs *out);
+                     const answer_sink *sink);
 
 /* The broker is ending the provider process: lio-smis closes its state; the JVM stays. */
 void java_stop(void);

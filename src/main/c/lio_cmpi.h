@@ -53,6 +53,7 @@ typedef enum {
     CMPI_RC_OK = 0,
     CMPI_RC_ERR_FAILED = 1,
     CMPI_RC_ERR_INVALID_PARAMETER = 4,
+    CMPI_RC_ERR_NO_SUCH_PROPERTY = 12,
     CMPI_RC_ERR_METHOD_NOT_FOUND = 17,
     CMPI_RC_DO_NOT_UNLOAD = 50,
     CMPI_RC_NEVER_UNLOAD = 51
@@ -172,11 +173,12 @@ typedef struct {
     int ftVersion;
     CMPIUnused release;
     CMPIUnused clone;
-    CMPIUnused getProperty;
+    CMPIData (*getProperty)(const CMPIInstance *inst, const char *name, CMPIStatus *rc);
     CMPIData (*getPropertyAt)(const CMPIInstance *inst, CMPICount index, CMPIString **name, CMPIStatus *rc);
     CMPICount (*getPropertyCount)(const CMPIInstance *inst, CMPIStatus *rc);
     CMPIStatus (*setProperty)(const CMPIInstance *inst, const char *name, const CMPIValue *value, CMPIType type);
     CMPIObjectPath *(*getObjectPath)(const CMPIInstance *inst, CMPIStatus *rc);
+    CMPIStatus (*setPropertyFilter)(const CMPIInstance *inst, const char **properties, const char **keys);
 } CMPIInstanceFT;
 
 struct _CMPIInstance {

@@ -288,7 +288,35 @@ static CMPIObjectPath *copy_path(const CMPIObjectPath *path) {
 typedef struct {
     CMPIObjectPath *path;
     entry_list properties;
+    char **filter; /* the properties it may hold, NULL-terminated; NULL for any */
 } instance_data;
+
+/* whether the instance's filter lets a property in */
+static int filter_admits(const instance_data *data, const char *name) {
+    if (data->filter == NULL) {
+        return 1;
+    }
+    for (char **allowed = data->filter; *allowed != NULL; allowed++) {
+        if (strcasecmp(*allowed, name) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static CMPIData instance_property(const CMPIInstance *instance, const char *name, CMPIStatus *rc) {
+    const entry_list *list = &((const instance_data *) instance->hdl)->properties;
+    for (CMPICount i = 0; name != NULL && i < list->count; i++) {
+        if (strcasecmp(list->items[i].name, name) == 0) {
+            set_rc(rc, CMPI_RC_OK);
+            return list->items[i].data;
+        }
+    }
+    CMPIData none = bad_data(rc);
+    none.state = CMPI_notFound;
+    set_rc(rc, CMPI_RC_ERR_NO_SUCH_PROPERTY);
+    return none;
+}
 
 static CMPIData instance_property_at(const CMPIInstance *instance, CMPICount index, CMPIString **name,
                                      CMPIStatus *rc) {
@@ -309,7 +337,35 @@ static CMPIStatus instance_set_property(const CMPIInstance *instance, const char
     if (name == NULL) {
         return status_of(CMPI_RC_ERR_INVALID_PARAMETER);
     }
-    sb_instance_put(instance, name, stored(value, type));
+    if (filter_admits(instance->hdl, name)) {
+        sb_instance_put(instance, name, stored(value, type));
+    }
+    return OK;
+}
+
+/* as brokers do: the properties outside the list go, and later ones outside it are not kept */
+static CMPIStatus instance_set_filter(const CMPIInstance *instance, const char **properties, const char **keys) {
+    (void) keys;
+    instance_data *data = (instance_data *) instance->hdl;
+    if (properties == NULL) {
+        data->filter = NULL;
+        return OK;
+    }
+    CMPICount count = 0;
+    while (properties[count] != NULL) {
+        count++;
+    }
+    data->filter = allocate((count + 1) * sizeof *data->filter);
+    for (CMPICount i = 0; i < count; i++) {
+        data->filter[i] = copy(properties[i]);
+    }
+    CMPICount kept = 0;
+    for (CMPICount i = 0; i < data->properties.count; i++) {
+        if (filter_admits(data, data->properties.items[i].name)) {
+            data->properties.items[kept++] = data->properties.items[i];
+        }
+    }
+    data->properties.count = kept;
     return OK;
 }
 
@@ -322,8 +378,9 @@ void sb_instance_set_path(const CMPIInstance *instance, CMPIObjectPath *path) {
     ((instance_data *) instance->hdl)->path = path;
 }
 
-static const CMPIInstanceFT instance_ft = {CMPIVersion200, NULL, NULL, NULL, instance_property_at,
-                                           instance_property_count, instance_set_property, instance_path};
+static const CMPIInstanceFT instance_ft = {CMPIVersion200, NULL, NULL, instance_property, instance_property_at,
+                                           instance_property_count, instance_set_property, instance_path,
+                                           instance_set_filter};
 
 CMPIInstance *sb_instance(CMPIObjectPath *path) {
     instance_data *data = allocate(sizeof *data);

@@ -43,6 +43,11 @@ public final class LioSmisService implements AutoCloseable {
     public static final String INTEROP_NAMESPACE = "interop";
     /** What clients try when interop is not there; answered as interop, in the namespace asked for. */
     public static final String INTEROP_ALIAS = "root/interop";
+    /**
+     * The interop namespace under a broker: SFCB's, where lio-smis registers its profiles
+     * (OpenPegasus serves them itself, from its own).
+     */
+    public static final String BROKER_INTEROP_NAMESPACE = "root/interop";
     /** The state database's file in the state directory. */
     public static final String DATABASE = "lio-smis.db";
 
@@ -89,7 +94,8 @@ public final class LioSmisService implements AutoCloseable {
         LioRoot lio = options.demo()
                 ? DemoSetup.prepare(options.stateDir(), ((PoolBacking.Directory) options.pools().get("default")).path())
                 : kernel(options);
-        ObjectNames names = new ObjectNames(options.namespace(), INTEROP_NAMESPACE, options.systemName());
+        String interop = objectManager.isPresent() ? INTEROP_NAMESPACE : BROKER_INTEROP_NAMESPACE;
+        ObjectNames names = new ObjectNames(options.namespace(), interop, options.systemName());
         lio.restoreMissingSavedConfig();
         Path database = options.stateDir().resolve(DATABASE);
         StateStore store = StateCheck.open(lio, database, "Restore " + database + " from a backup, or rebuild what"
@@ -100,7 +106,8 @@ public final class LioSmisService implements AutoCloseable {
         ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names,
                 objectManager);
         CimOperations cimom = new NamespaceAliases(new Dispatcher(classes(options), providers,
-                new Namespaces(Set.copyOf(names.namespaces()))), Map.of(INTEROP_ALIAS, INTEROP_NAMESPACE));
+                new Namespaces(Set.copyOf(names.namespaces()))),
+                objectManager.isPresent() ? Map.of(INTEROP_ALIAS, INTEROP_NAMESPACE) : Map.of());
         return new LioSmisService(engine, store, lock, cimom);
     }
 

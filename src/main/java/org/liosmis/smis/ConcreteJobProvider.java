@@ -3,6 +3,7 @@ package org.liosmis.smis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.liosmis.engine.Job;
 import org.liosmis.engine.ReplicaEngine;
@@ -62,7 +63,10 @@ final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
 
     /**
      * ModifyInstance of DeleteOnCompletion and TimeBeforeRemoval, the job's writable
-     * properties: false keeps an ended job until DeleteInstance.
+     * properties: false keeps an ended job until DeleteInstance. Any other property may come
+     * back as the job holds it (a client that gets the job, changes one property and sends it
+     * all back; a broker that fills in the class's defaults, such as JobRunTimes 1), but not
+     * changed.
      */
     @Override
     public void modifyInstance(CIMInstance changes) throws WBEMException {
@@ -71,12 +75,17 @@ final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
                 "job " + id + " no longer exists"));
         boolean deleteOnCompletion = job.deleteOnCompletion();
         Duration timeBeforeRemoval = job.timeBeforeRemoval();
+        CIMInstance current = instance(job);
         for (CIMProperty<?> property : changes.getProperties()) {
             switch (property.getName()) {
                 case "DeleteOnCompletion" -> deleteOnCompletion = (Boolean) required(property);
                 case "TimeBeforeRemoval" -> timeBeforeRemoval = duration(required(property));
-                default -> throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED,
-                        property.getName() + " of a job cannot be modified");
+                default -> {
+                    if (!Objects.equals(property.getValue(), current.getPropertyValue(property.getName()))) {
+                        throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED,
+                                property.getName() + " of a job cannot be modified");
+                    }
+                }
             }
         }
         if (!engine.setJobRetention(id, deleteOnCompletion, timeBeforeRemoval)) {
@@ -110,6 +119,7 @@ final class ConcreteJobProvider implements InstanceProvider, MethodProvider {
                 .uint16s("OperationalStatus", JobStates.operationalStatus(job.state()))
                 .string("JobStatus", JobStates.jobStatus(job))
                 .uint16("PercentComplete", job.percentComplete())
+                .uint32("JobRunTimes", 1)
                 .uint16("ErrorCode", job.state() == Job.State.COMPLETED || !job.state().finished() ? 0 : MethodResults.FAILED)
                 .bool("DeleteOnCompletion", job.deleteOnCompletion())
                 .interval("TimeBeforeRemoval", job.timeBeforeRemoval())

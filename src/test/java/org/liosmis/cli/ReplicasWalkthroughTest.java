@@ -30,14 +30,14 @@ class ReplicasWalkthroughTest {
             assertEquals(0, result.exitCode(), out);
             assertTrue(out.contains("SupportedCopyTypes=4,5"), out);
             assertEquals(2, count(out, "CreateReplica: 4096, Job \\(reference\\)"), out);
-            assertEquals(2, count(out, "JobState=7,"), out);
+            // a broker writes the properties and the keys in its own order
+            assertEquals(2, count(out, "JobState=7\\b"), out);
             assertEquals(2, count(out, "ElapsedTime="), out);
-            // a broker writes the keys in its own order
             assertTrue(Pattern.compile("LIO_StorageVolume\\.[^ ]*DeviceID=\"fileio/snap1\"").matcher(out).find(), out);
             assertTrue(out.contains("DeviceID=\"fileio/copy1\""), out);
             // one relationship: the snapshot, frozen after its full copy
-            assertEquals(1, count(out, "LIO_StorageSynchronized.SyncedElement="), out);
-            assertTrue(out.contains("CopyType=4,") && out.contains("SyncState=14,"), out);
+            assertEquals(1, count(out, "LIO_StorageSynchronized\\.[^ ]*SyncedElement="), out);
+            assertTrue(count(out, "\\bCopyType=4\\b") > 0 && count(out, "\\bSyncState=14\\b") > 0, out);
             assertEquals(2, count(out, "ReturnToStoragePool: 0"), out);
             // the volume list before the deletes has five volumes, after them the three demo volumes
             assertTrue(out.lines().filter(l -> l.contains("LIO_StorageVolume.") && !l.contains(" ")).count() >= 8, out);
