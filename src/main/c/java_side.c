@@ -10,6 +10,7 @@
 
 #include "from_java.h"
 #include "settings.h"
+#include "workers.h"
 
 #define BRIDGE_CLASS "org/liosmis/host/cmpi/CmpiBridge"
 #define MAX_JVM_OPTIONS 32
@@ -22,18 +23,7 @@ static JavaVM *vm;
 static jclass bridge;
 static jmethodID call_method;
 static jmethodID stop_method;
-static pthread_key_t attached;
-static pthread_once_t attached_once = PTHREAD_ONCE_INIT;
-
-static void detach_thread(void *java_vm) {
-    (*(JavaVM *) java_vm)->DetachCurrentThread((JavaVM *) java_vm);
-}
-
-static void make_attached_key(void) {
-    pthread_key_create(&attached, detach_thread);
-}
-
-/* the calling thread's JNIEnv, attaching the thread on its first call */
+/* the worker's JNIEnv, attaching it (as a daemon, never detached: workers live as long as the process) */
 static JNIEnv *thread_env(void) {
     JNIEnv *env = NULL;
     jint got = (*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_21);
@@ -43,8 +33,6 @@ static JNIEnv *thread_env(void) {
     if (got != JNI_EDETACHED || (*vm)->AttachCurrentThreadAsDaemon(vm, (void **) &env, NULL) != JNI_OK) {
         return NULL;
     }
-    pthread_once(&attached_once, make_attached_key);
-    pthread_setspecific(attached, vm);
     return env;
 }
 
@@ -111,10 +99,7 @@ static int create_vm(const bridge_settings *settings, char *problem, size_t prob
                  (int) created);
         return -1;
     }
-    /* the creating thread is attached: detach it with the others when it ends */
-    pthread_once(&attached_once, make_attached_key);
-    pthread_setspecific(attached, vm);
-    return 0;
+    return 0; /* the creating worker is attached */
 }
 
 static int find_bridge(JNIEnv *env, const bridge_settings *settings, char *problem, size_t problem_size) {
@@ -167,9 +152,8 @@ void java_keep_parameters(const CMPIContext *context) {
     pthread_mutex_unlock(&start_lock);
 }
 
-/* the JVM and the bridge class, started once; a failed start is tried again by the next call */
-static JNIEnv *started(const CMPIContext *context, char *problem, size_t problem_size) {
-    java_keep_parameters(context);
+/* on a worker: the JVM and the bridge class, started once; a failed start is tried again by the next call */
+static JNIEnv *started(char *problem, size_t problem_size) {
     pthread_mutex_lock(&start_lock);
     int failed = 0;
     if (bridge == NULL) {
@@ -185,58 +169,87 @@ static JNIEnv *started(const CMPIContext *context, char *problem, size_t problem
     }
     JNIEnv *env = thread_env();
     if (env == NULL) {
-        snprintf(problem, problem_size, "lio-smis cannot attach the broker's thread to Java");
+        snprintf(problem, problem_size, "lio-smis cannot attach a thread to Java");
     }
     return env;
 }
 
-CMPIStatus java_call(const CMPIBroker *broker, const CMPIContext *context, const wire_out *request,
-                     const answer_sink *sink) {
-    char problem[SETTING_LENGTH + 512] = "lio-smis cannot start its Java side";
-    if (request->failed || request->length > INT32_MAX) {
-        return failure(broker, CMPI_RC_ERR_FAILED, "lio-smis ran out of memory reading the request");
+/* one call into Java, run on a worker: the request, then the answer's bytes or what went wrong */
+typedef struct {
+    const wire_out *request;
+    unsigned char *answer;
+    size_t answer_length;
+    char problem[SETTING_LENGTH + 512];
+} java_request;
+
+static void answer_of(JNIEnv *env, jbyteArray answer, java_request *call) {
+    jsize length = (*env)->GetArrayLength(env, answer);
+    call->answer = malloc(length > 0 ? (size_t) length : 1);
+    if (call->answer == NULL) {
+        snprintf(call->problem, sizeof call->problem, "lio-smis ran out of memory reading its answer");
+        return;
     }
-    JNIEnv *env = started(context, problem, sizeof problem);
+    (*env)->GetByteArrayRegion(env, answer, 0, length, (jbyte *) call->answer);
+    call->answer_length = (size_t) length;
+}
+
+static void call_in_java(void *argument) {
+    java_request *call = argument;
+    JNIEnv *env = started(call->problem, sizeof call->problem);
     if (env == NULL) {
-        return failure(broker, CMPI_RC_ERR_FAILED, problem);
+        return;
     }
     if ((*env)->PushLocalFrame(env, 4) != JNI_OK) {
         (*env)->ExceptionClear(env);
-        return failure(broker, CMPI_RC_ERR_FAILED, "lio-smis ran out of memory in Java");
+        snprintf(call->problem, sizeof call->problem, "lio-smis ran out of memory in Java");
+        return;
     }
-    CMPIStatus status;
-    jbyteArray bytes = (*env)->NewByteArray(env, (jsize) request->length);
+    jbyteArray bytes = (*env)->NewByteArray(env, (jsize) call->request->length);
     jbyteArray answer = NULL;
     if (bytes != NULL) {
-        (*env)->SetByteArrayRegion(env, bytes, 0, (jsize) request->length, (const jbyte *) request->bytes);
+        (*env)->SetByteArrayRegion(env, bytes, 0, (jsize) call->request->length,
+                                   (const jbyte *) call->request->bytes);
         answer = (jbyteArray) (*env)->CallStaticObjectMethod(env, bridge, call_method, bytes);
     }
     if ((*env)->ExceptionCheck(env) || answer == NULL) {
         (*env)->ExceptionClear(env);
-        status = failure(broker, CMPI_RC_ERR_FAILED, "lio-smis failed unexpectedly; its log says why");
+        snprintf(call->problem, sizeof call->problem, "lio-smis failed unexpectedly; its log says why");
     } else {
-        jsize length = (*env)->GetArrayLength(env, answer);
-        jbyte *answered = (*env)->GetByteArrayElements(env, answer, NULL);
-        status = answered == NULL ? failure(broker, CMPI_RC_ERR_FAILED, "lio-smis ran out of memory in Java")
-                 : deliver_answer(broker, (const unsigned char *) answered, (size_t) length, sink);
-        if (answered != NULL) {
-            (*env)->ReleaseByteArrayElements(env, answer, answered, JNI_ABORT);
-        }
+        answer_of(env, answer, call);
     }
     (*env)->PopLocalFrame(env, NULL);
+}
+
+CMPIStatus java_call(const CMPIBroker *broker, const CMPIContext *context, const wire_out *request,
+                     const answer_sink *sink) {
+    if (request->failed || request->length > INT32_MAX) {
+        return failure(broker, CMPI_RC_ERR_FAILED, "lio-smis ran out of memory reading the request");
+    }
+    java_keep_parameters(context);
+    java_request call = {request, NULL, 0, "lio-smis cannot start its Java side"};
+    if (run_on_worker(call_in_java, &call) != 0) {
+        return failure(broker, CMPI_RC_ERR_FAILED, "lio-smis cannot start a thread for Java");
+    }
+    if (call.answer == NULL) {
+        return failure(broker, CMPI_RC_ERR_FAILED, call.problem);
+    }
+    CMPIStatus status = deliver_answer(broker, call.answer, call.answer_length, sink);
+    free(call.answer);
     return status;
 }
 
-void java_stop(void) {
+static void stop_in_java(void *unused) {
+    (void) unused;
     pthread_mutex_lock(&start_lock);
     int running = bridge != NULL;
     pthread_mutex_unlock(&start_lock);
-    if (!running) {
-        return;
-    }
-    JNIEnv *env = thread_env();
+    JNIEnv *env = running ? thread_env() : NULL;
     if (env != NULL) {
         (*env)->CallStaticVoidMethod(env, bridge, stop_method);
         (*env)->ExceptionClear(env);
     }
+}
+
+void java_stop(void) {
+    run_on_worker(stop_in_java, NULL);
 }

@@ -1,7 +1,7 @@
 /*
  * The Java side of the bridge: one JVM for the provider process, started by the first
- * operation and never destroyed (a process cannot create a second), with every broker
- * thread attached once and detached when it ends.
+ * operation and never destroyed (a process cannot create a second), called on the bridge's
+ * own worker threads (workers.h), so no broker thread is ever attached to it.
  * SPDX-License-Identifier: Apache-2.0
  */
 #ifndef LIO_JAVA_SIDE_H

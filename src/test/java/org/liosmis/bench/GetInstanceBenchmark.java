@@ -14,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,11 +72,12 @@ class GetInstanceBenchmark {
                     perConnection.add(threads.submit(() -> loop(address, request, measureFrom, end)));
                 }
                 Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(measureFrom - System.nanoTime())));
-                long[] serverBefore = cpuTicks(server.pids());
-                long[] clientBefore = cpuTicks(List.of(ProcessHandle.current().pid()));
+                List<Long> serverPids = withDescendants(server.pids());
+                Map<Long, long[]> serverBefore = cpuTicks(serverPids);
+                long[] clientBefore = total(cpuTicks(List.of(ProcessHandle.current().pid())));
                 Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
-                long[] serverAfter = cpuTicks(server.pids());
-                long[] clientAfter = cpuTicks(List.of(ProcessHandle.current().pid()));
+                long[] serverTicks = difference(serverBefore, cpuTicks(serverPids));
+                long[] clientAfter = total(cpuTicks(List.of(ProcessHandle.current().pid())));
                 List<Long> latencies = new ArrayList<>();
                 for (Future<long[]> f : perConnection) {
                     for (long nanos : f.get()) {
@@ -85,9 +89,8 @@ class GetInstanceBenchmark {
                 long requests = timings.count();
                 String serverCpu = server.pids().isEmpty() ? "server CPU not measured (no bench.pids)"
                         : String.format(Locale.ROOT, "server CPU %.0f us/request (user %.0f, system %.0f; PIDs %s)",
-                                micros(serverAfter[0] + serverAfter[1] - serverBefore[0] - serverBefore[1], requests),
-                                micros(serverAfter[0] - serverBefore[0], requests),
-                                micros(serverAfter[1] - serverBefore[1], requests), server.pids());
+                                micros(serverTicks[0] + serverTicks[1], requests), micros(serverTicks[0], requests),
+                                micros(serverTicks[1], requests), serverPids);
                 System.out.printf(Locale.ROOT, "%n| %s | GetInstance, %d kept-alive connections, Basic auth, %d s "
                         + "| %,.0f requests/s | %s, client CPU %.0f us/request; latency median %.2f ms, p99 %.2f ms; "
                         + "%,d requests |%n", server.label(), CONNECTIONS, MEASURE_MILLIS / 1000,
@@ -177,15 +180,52 @@ class GetInstanceBenchmark {
     }
 
     /** User and system CPU time of processes (utime, stime), summed, in clock ticks. */
-    private static long[] cpuTicks(List<Long> pids) throws IOException {
-        long[] ticks = new long[2];
+    /**
+     * The processes named and those they started, as they are once the connections are open: a
+     * broker that forks a process per connection (SFCB) or per provider serves from those.
+     */
+    private static List<Long> withDescendants(List<Long> pids) {
+        return pids.stream().flatMap(pid -> Stream.concat(Stream.of(pid),
+                ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid)))
+                .distinct().sorted().toList();
+    }
+
+    /**
+     * User and system clock ticks of each process still running, with those of its children that
+     * ended and were waited for (a broker's short-lived workers; one that ends in the window
+     * counts whole).
+     */
+    private static Map<Long, long[]> cpuTicks(List<Long> pids) {
+        Map<Long, long[]> ticks = new HashMap<>();
         for (long pid : pids) {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat;
+            try {
+                stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            } catch (IOException e) {
+                continue; // it ended
+            }
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks[0] += Long.parseLong(fields[11]);
-            ticks[1] += Long.parseLong(fields[12]);
+            ticks.put(pid, new long[] {Long.parseLong(fields[11]) + Long.parseLong(fields[13]),
+                    Long.parseLong(fields[12]) + Long.parseLong(fields[14])});
         }
         return ticks;
+    }
+
+    /** The ticks spent between two readings by the processes in both. */
+    private static long[] difference(Map<Long, long[]> before, Map<Long, long[]> after) {
+        long[] spent = new long[2];
+        after.forEach((pid, ticks) -> {
+            long[] then = before.get(pid);
+            if (then != null) {
+                spent[0] += ticks[0] - then[0];
+                spent[1] += ticks[1] - then[1];
+            }
+        });
+        return spent;
+    }
+
+    private static long[] total(Map<Long, long[]> ticks) {
+        return ticks.values().stream().reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
     }
 
     private static double micros(long ticks, long requests) {
