@@ -580,7 +580,29 @@ static void free_collected(collected *c, char *ns, char *cn) {
     free(cn);
 }
 
-static int read_path(reader *r, CMPIObjectPath **path) {
+/* a path and an instance are read alike: what is collected goes onto the object made from it */
+typedef struct {
+    void *(*make)(const char *ns, const char *cn);
+    void (*put)(void *object, const char *name, CMPIData data);
+} braced_kind;
+
+static void *new_path(const char *ns, const char *cn) {
+    return sb_path(ns, cn);
+}
+
+static void put_key(void *path, const char *name, CMPIData data) {
+    sb_path_put(path, name, data);
+}
+
+static void *new_instance(const char *ns, const char *cn) {
+    return sb_instance(sb_path(ns, cn));
+}
+
+static void put_property(void *instance, const char *name, CMPIData data) {
+    sb_instance_put(instance, name, data);
+}
+
+static int read_object(reader *r, const braced_kind *kind, void **made) {
     collected *c = malloc(sizeof *c);
     char *ns = NULL, *cn = NULL;
     if (c == NULL) {
@@ -588,9 +610,9 @@ static int read_path(reader *r, CMPIObjectPath **path) {
     }
     int read = read_collected(r, c, &ns, &cn);
     if (read == 0) {
-        *path = sb_path(ns, cn);
+        *made = kind->make(ns, cn);
         for (int i = 0; i < c->count; i++) {
-            sb_path_put(*path, c->names[i], c->data[i]);
+            kind->put(*made, c->names[i], c->data[i]);
         }
     }
     free_collected(c, ns, cn);
@@ -598,21 +620,19 @@ static int read_path(reader *r, CMPIObjectPath **path) {
     return read;
 }
 
+static int read_path(reader *r, CMPIObjectPath **path) {
+    static const braced_kind paths = {new_path, put_key};
+    void *made = NULL;
+    int read = read_object(r, &paths, &made);
+    *path = made;
+    return read;
+}
+
 static int read_instance(reader *r, CMPIInstance **instance) {
-    collected *c = malloc(sizeof *c);
-    char *ns = NULL, *cn = NULL;
-    if (c == NULL) {
-        abort();
-    }
-    int read = read_collected(r, c, &ns, &cn);
-    if (read == 0) {
-        *instance = sb_instance(sb_path(ns, cn));
-        for (int i = 0; i < c->count; i++) {
-            sb_instance_put(*instance, c->names[i], c->data[i]);
-        }
-    }
-    free_collected(c, ns, cn);
-    free(c);
+    static const braced_kind instances = {new_instance, put_property};
+    void *made = NULL;
+    int read = read_object(r, &instances, &made);
+    *instance = made;
     return read;
 }
 

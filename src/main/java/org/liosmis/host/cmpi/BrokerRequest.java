@@ -1,6 +1,7 @@
 package org.liosmis.host.cmpi;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.liosmis.cimom.CimOperations;
 import org.liosmis.cimom.Projection;
@@ -82,20 +83,19 @@ abstract sealed class BrokerRequest {
     }
 
     static WireOut instances(WireOut out, Stream<CIMInstance> instances) {
-        try (instances) {
-            instances.forEach(instance -> {
-                out.item(WireOut.INSTANCE);
-                out.instance(instance);
-            });
-        }
-        return out;
+        return items(out, WireOut.INSTANCE, instances, out::instance);
     }
 
     static WireOut paths(WireOut out, Stream<CIMObjectPath> paths) {
-        try (paths) {
-            paths.forEach(path -> {
-                out.item(WireOut.PATH);
-                out.path(path);
+        return items(out, WireOut.PATH, paths, out::path);
+    }
+
+    /** Each item of the stream as it comes, then the stream closed. */
+    private static <T> WireOut items(WireOut out, int kind, Stream<T> items, Consumer<T> write) {
+        try (items) {
+            items.forEach(item -> {
+                out.item(kind);
+                write.accept(item);
             });
         }
         return out;
