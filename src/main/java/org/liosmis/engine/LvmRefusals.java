@@ -29,6 +29,7 @@ final class LvmRefusals {
             case LOCKED -> RequestRefused.inUse("another LVM command holds the volume group of pool " + poolId
                     + " (" + e.getMessage() + "); try again when it is done");
             case IN_USE -> RequestRefused.inUse(e.getMessage());
+            case UNSUPPORTED -> new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, e.getMessage());
             case FAILED -> new RequestRefused(RequestRefused.Reason.FAILED, e.getMessage());
         };
     }

@@ -41,6 +41,11 @@ public final class LvNames {
         return Path.of("/dev", volumeGroup, logicalVolume);
     }
 
+    /** The raid1 image a two-legged volume's added leg is: after a tracked split it is a visible, read-only volume. */
+    public static String mirrorLeg(String logicalVolume) {
+        return logicalVolume + "_rimage_1";
+    }
+
     /** A logical volume named by its device path: /dev/VG/LV, or /dev/mapper/VG-LV with '-' doubled inside names. */
     public record Named(String volumeGroup, String logicalVolume) {
     }

@@ -16,6 +16,7 @@ public final class Lvm {
     private static final String LVM = "lvm";
     private static final String LV_FIELDS = "vg_name,lv_name,lv_size,lv_attr,pool_lv,origin,data_percent";
     private static final String VG_FIELDS = "vg_name,vg_size,vg_free";
+    private static final String SYNC_FIELDS = "segtype,sync_percent,raid_sync_action";
     private static final Duration RETRY = Duration.ofMillis(200);
 
     private final CommandRunner runner;
@@ -101,9 +102,49 @@ public final class Lvm {
         change("lvremove", "--yes", volumeGroup + "/" + name);
     }
 
+    /**
+     * Makes a linear volume raid1 in place, its new leg on another physical volume of the group;
+     * LVM then copies the volume onto the leg while it stays open and written ({@link #mirrorSync}).
+     * A thin volume cannot be raid1 ({@link LvmException.Kind#UNSUPPORTED}).
+     */
+    public void addMirrorLeg(String volumeGroup, String name) throws LvmException {
+        change("lvconvert", "--yes", "--type", "raid1", "--mirrors", "1", volumeGroup + "/" + name);
+    }
+
+    /** How far the legs of a raid1 volume are in sync; empty when the volume is not raid1. */
+    public Optional<MirrorSync> mirrorSync(String volumeGroup, String name) throws LvmException {
+        return report("lvs", SYNC_FIELDS, volumeGroup + "/" + name).stream().filter(r -> r[0].equals("raid1"))
+                .map(r -> new MirrorSync(Double.parseDouble(r[1]), r[2])).findFirst();
+    }
+
+    /**
+     * Splits the leg off read-only while LVM tracks which regions of the volume change, so that
+     * {@link #mergeMirrorLeg} resynchronises only those; the leg shows as {@link LvNames#mirrorLeg}.
+     */
+    public LogicalVolume splitMirrorLegTracked(String volumeGroup, String name) throws LvmException {
+        change("lvconvert", "--yes", "--splitmirrors", "1", "--trackchanges", volumeGroup + "/" + name);
+        return created(volumeGroup, LvNames.mirrorLeg(name));
+    }
+
+    /** Takes a leg split with change tracking back into its volume; LVM resynchronises the changed regions. */
+    public void mergeMirrorLeg(String volumeGroup, String name) throws LvmException {
+        change("lvconvert", "--yes", "--mergemirrors", volumeGroup + "/" + LvNames.mirrorLeg(name));
+    }
+
+    /** Splits the leg off for good as a linear volume of its own; the volume is linear again. */
+    public LogicalVolume splitMirrorLeg(String volumeGroup, String name, String newName) throws LvmException {
+        change("lvconvert", "--yes", "--splitmirrors", "1", "--name", newName, volumeGroup + "/" + name);
+        return created(volumeGroup, newName);
+    }
+
+    /** Drops the leg, freeing its extents; the volume is linear again. */
+    public void removeMirrorLeg(String volumeGroup, String name) throws LvmException {
+        change("lvconvert", "--yes", "--mirrors", "0", volumeGroup + "/" + name);
+    }
+
     private LogicalVolume created(String volumeGroup, String name) throws LvmException {
         return logicalVolume(volumeGroup, name).orElseThrow(() -> new LvmException(LvmException.Kind.FAILED,
-                "lvcreate reported success, but lvs does not show " + volumeGroup + "/" + name));
+                "LVM reported success, but lvs does not show " + volumeGroup + "/" + name));
     }
 
     private void removeAfterFailure(String volumeGroup, String name, LvmException cause) {

@@ -18,6 +18,8 @@ public final class LvmException extends Exception {
         LOCKED,
         /** the logical volume is open or busy */
         IN_USE,
+        /** the logical volume's type does not allow the change: a thin volume cannot be raid1, a linear one has no leg */
+        UNSUPPORTED,
         /** anything else: the message has LVM's own words */
         FAILED
     }
@@ -42,13 +44,16 @@ public final class LvmException extends Exception {
             kind = Kind.LOCKED;
         } else if (lower.contains("already exists")) {
             kind = Kind.EXISTS;
-        } else if (lower.contains("insufficient free space") || lower.contains("out of data space")
+        } else if (lower.contains("insufficient free space") || lower.contains("insufficient suitable allocatable")
+                || lower.contains("out of data space")
                 || lower.contains("reached threshold")) {
             kind = Kind.NO_SPACE;
         } else if (lower.contains(" in use") || lower.contains("busy")) {
             kind = Kind.IN_USE;
         } else if (lower.contains("not found") || lower.contains("failed to find")) {
             kind = Kind.NOT_FOUND;
+        } else if (lower.contains("not permitted on lv") || lower.contains("does not accept lv type")) {
+            kind = Kind.UNSUPPORTED;
         } else {
             kind = Kind.FAILED;
         }

@@ -115,6 +115,13 @@ final class GuestDriver {
         return outcome.substring("rc=0\n".length());
     }
 
+    /** A loop device over a new sparse file of {@code size} (truncate's units) in the work directory. */
+    String loopDevice(String file, String size) throws IOException, InterruptedException {
+        Path image = work.resolve(file);
+        succeed("truncate", "-s", size, image.toString());
+        return succeed("losetup", "-f", "--show", image.toString()).strip();
+    }
+
     /**
      * Makes the replica in {@code poolId} (null: the source's pool) and waits for its job if it has one; records "ROLE.return", "ROLE.job"
      * and "ROLE.volume" (the new volume's DeviceID).

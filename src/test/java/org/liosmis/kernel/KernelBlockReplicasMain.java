@@ -99,19 +99,13 @@ public final class KernelBlockReplicasMain {
 
     /** A thin pool of 128 MiB, and a thick group of 64 MiB (15 extents), each on a loop device. */
     private void makeVolumeGroups() throws Exception {
-        String thinPv = loopDevice("thin.img", "192M");
-        String thickPv = loopDevice("thick.img", "64M");
+        String thinPv = driver.loopDevice("thin.img", "192M");
+        String thickPv = driver.loopDevice("thick.img", "64M");
         driver.succeed("lvm", "vgcreate", THIN_GROUP, thinPv);
         driver.succeed("lvm", "vgcreate", THICK_GROUP, thickPv);
         driver.succeed("lvm", "lvcreate", "--yes", "--type", "thin-pool", "-L", "128m", "-n", "pool", THIN_GROUP);
         driver.succeed("lvm", "lvcreate", "--yes", "-V", "8m", "-T", THIN_GROUP + "/pool", "-n", "tsrc");
         driver.succeed("lvm", "lvcreate", "--yes", "-L", "8m", "-n", "ksrc", THICK_GROUP);
-    }
-
-    private String loopDevice(String file, String size) throws Exception {
-        Path image = driver.work().resolve(file);
-        driver.succeed("truncate", "-s", size, image.toString());
-        return driver.succeed("losetup", "-f", "--show", image.toString()).strip();
     }
 
     /**

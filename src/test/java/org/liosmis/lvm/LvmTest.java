@@ -83,6 +83,66 @@ class LvmTest {
     }
 
     @Test
+    void aMirrorLegIsAddedAndItsSyncRead() throws Exception {
+        answer(0, "", "  Logical volume vg0/src successfully converted.\n");
+        answer(0, "  raid1|37.50|resync\n", "");
+        answer(0, "  linear|||\n", "");
+        lvm.addMirrorLeg("vg0", "src");
+        assertEquals(Optional.of(new MirrorSync(37.5, "resync")), lvm.mirrorSync("vg0", "src"));
+        assertEquals(Optional.empty(), lvm.mirrorSync("vg0", "src"), "a linear volume has no leg to sync");
+        assertEquals(List.of("lvm", "lvconvert", "--config", "global { wait_for_locks = 0 }", "--yes", "--type", "raid1",
+                "--mirrors", "1", "vg0/src"), commands.get(0));
+        assertEquals(List.of("lvm", "lvs", "--config", "global { wait_for_locks = 0 }", "--noheadings", "--nosuffix",
+                "--units", "b", "--separator", "|", "--options", "segtype,sync_percent,raid_sync_action", "vg0/src"),
+                commands.get(1));
+        assertTrue(new MirrorSync(100, "idle").inSync());
+        assertTrue(!new MirrorSync(100, "check").inSync() && !new MirrorSync(99.9, "idle").inSync());
+    }
+
+    @Test
+    void aTrackedLegIsSplitAndMergedBack() throws Exception {
+        answer(0, "", "  vg0/src_rimage_1 split from vg0/src for read-only purposes.\n"
+                + "  WARNING: Any newly written data will be non-resilient on LV vg0/src during the split!\n");
+        answer(0, "  vg0|src_rimage_1|67108864|Iri-a-r---|||\n", "");
+        answer(0, "", "  vg0/src_rimage_1 successfully merged back into vg0/src.\n");
+        assertEquals("Iri-a-r---", lvm.splitMirrorLegTracked("vg0", "src").attributes());
+        lvm.mergeMirrorLeg("vg0", "src");
+        assertEquals(List.of("lvm", "lvconvert", "--config", "global { wait_for_locks = 0 }", "--yes", "--splitmirrors",
+                "1", "--trackchanges", "vg0/src"), commands.get(0));
+        assertEquals("vg0/src_rimage_1", commands.get(1).getLast());
+        assertEquals(List.of("lvm", "lvconvert", "--config", "global { wait_for_locks = 0 }", "--yes", "--mergemirrors",
+                "vg0/src_rimage_1"), commands.get(2));
+    }
+
+    @Test
+    void aLegIsSplitOffAsItsOwnVolumeOrRemoved() throws Exception {
+        answer(0, "", "");
+        answer(0, "  vg0|copy|67108864|-wi-a-----|||\n", "");
+        answer(0, "", "  Logical volume vg0/src successfully converted.\n");
+        assertEquals("copy", lvm.splitMirrorLeg("vg0", "src", "copy").name());
+        lvm.removeMirrorLeg("vg0", "src");
+        assertEquals(List.of("lvm", "lvconvert", "--config", "global { wait_for_locks = 0 }", "--yes", "--splitmirrors",
+                "1", "--name", "copy", "vg0/src"), commands.get(0));
+        assertEquals(List.of("lvm", "lvconvert", "--config", "global { wait_for_locks = 0 }", "--yes", "--mirrors", "0",
+                "vg0/src"), commands.get(2));
+    }
+
+    @Test
+    void mirrorFailuresAreClassified() {
+        assertMirrorFailure(LvmException.Kind.UNSUPPORTED, "  Operation not permitted on LV vg0/thin type thin.\n");
+        assertMirrorFailure(LvmException.Kind.UNSUPPORTED, "  Command on LV vg0/src does not accept LV type linear.\n"
+                + "  Command not permitted on LV vg0/src.\n");
+        assertMirrorFailure(LvmException.Kind.NO_SPACE, "  Insufficient free space: 26 extents needed, but only 20 available\n");
+        assertMirrorFailure(LvmException.Kind.NOT_FOUND, "  Failed to find logical volume \"vg0/nosuch\"\n");
+    }
+
+    private void assertMirrorFailure(LvmException.Kind kind, String stderr) {
+        answer(5, "", stderr);
+        LvmException e = assertThrows(LvmException.class, () -> lvm.addMirrorLeg("vg0", "x"));
+        assertEquals(kind, e.kind(), e.getMessage());
+    }
+
+    @Test
     void errorsAreClassifiedByTheirText() {
         assertKind(LvmException.Kind.EXISTS, "  Logical Volume \"vol1\" already exists in volume group \"vg0\"\n");
         assertKind(LvmException.Kind.NO_SPACE, "  Volume group \"vg0\" has insufficient free space (36 extents): 225 required.\n");

@@ -7,7 +7,7 @@ export DM_DISABLE_UDEV=1
 . /tmp/out/driver.env
 uname -r
 for module in configfs target_core_mod target_core_file target_core_iblock iscsi_target_mod dm_mod dm_thin_pool \
-        dm_snapshot loop; do
+        dm_snapshot dm_raid raid1 loop; do
     modprobe "$module" || { echo "modprobe $module failed"; exit 1; }
 done
 # tcm_loop turns LUNs into local SCSI disks; sd_mod is what makes them block devices (no udev here)
