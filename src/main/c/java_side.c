@@ -240,10 +240,7 @@ CMPIStatus java_call(const CMPIBroker *broker, const CMPIContext *context, const
 
 static void stop_in_java(void *unused) {
     (void) unused;
-    pthread_mutex_lock(&start_lock);
-    int running = bridge != NULL;
-    pthread_mutex_unlock(&start_lock);
-    JNIEnv *env = running ? thread_env() : NULL;
+    JNIEnv *env = thread_env();
     if (env != NULL) {
         (*env)->CallStaticVoidMethod(env, bridge, stop_method);
         (*env)->ExceptionClear(env);
@@ -251,5 +248,10 @@ static void stop_in_java(void *unused) {
 }
 
 void java_stop(void) {
-    run_on_worker(stop_in_java, NULL);
+    pthread_mutex_lock(&start_lock);
+    int running = bridge != NULL;
+    pthread_mutex_unlock(&start_lock);
+    if (running) { /* a provider that never served has no Java to stop */
+        run_on_worker(stop_in_java, NULL);
+    }
 }
