@@ -1,5 +1,6 @@
 package org.liosmis.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,4 +24,9 @@ public interface ElementNames {
 
     /** All of them at once, for listing thousands of volumes with one query. */
     Map<String, String> elementNames();
+
+    /** The mirrors' targets, which are volumes even while LIO has no storage object of them. */
+    default List<Mirror> mirrors() {
+        return List.of();
+    }
 }

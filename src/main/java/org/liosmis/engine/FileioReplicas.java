@@ -52,6 +52,24 @@ final class FileioReplicas implements Backend {
         return ((PoolBacking.Directory) pool.backing()).path().resolve(name + ".img");
     }
 
+    /** Whether the pool's filesystem clones files (reflink), found by cloning a file of its own there. */
+    boolean clones(Pool pool) {
+        Path directory = ((PoolBacking.Directory) pool.backing()).path();
+        Path probe = directory.resolve(".lio-smis-reflink-probe");
+        Path clone = directory.resolve(".lio-smis-reflink-probe.clone");
+        try {
+            Files.deleteIfExists(clone);
+            Files.write(probe, new byte[] {1});
+            return files.reflink(probe, clone);
+        } catch (IOException e) {
+            LOG.warn("cannot tell whether pool {} can clone files: {}", pool.id(), e.getMessage());
+            return false;
+        } finally {
+            deleteQuietly(clone);
+            deleteQuietly(probe);
+        }
+    }
+
     @Override
     public boolean makeInstantly(ReplicaEngine.Plan plan) throws RequestRefused {
         try {

@@ -2,6 +2,7 @@ package org.liosmis.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.liosmis.lio.LioRoot;
+import org.liosmis.lio.NaaIdentifier;
 import org.liosmis.lio.Plugin;
 import org.liosmis.lio.StorageObject;
 import org.liosmis.lio.configfs.ConfigFsException;
@@ -74,21 +76,49 @@ public final class LioInventory implements Inventory {
     @Override
     public Stream<Volume> volumes() {
         Map<String, String> names = elementNames.elementNames();
-        return read("the storage objects", lio::storageObjects).stream().map(so -> volume(so, names::get));
+        Map<String, Mirror> mirrors = mirrorTargets();
+        List<Volume> inLio = read("the storage objects", lio::storageObjects).stream()
+                .map(so -> volume(so, names::get, mirrors.containsKey(idOf(so)))).toList();
+        inLio.forEach(volume -> mirrors.remove(volume.id()));
+        return Stream.concat(inLio.stream(), mirrors.values().stream().map(m -> heldInStep(m, names.get(m.targetId()))));
     }
 
     @Override
     public Optional<Volume> volume(String id) {
-        return ObjectName.of(id)
+        Optional<Volume> inLio = ObjectName.of(id)
                 .flatMap(object -> read("storage object " + id, () -> lio.storageObject(object.plugin(), object.name())))
-                .map(so -> volume(so, volumeId -> elementNames.elementName(volumeId).orElse(null)));
+                .map(so -> volume(so, volumeId -> elementNames.elementName(volumeId).orElse(null),
+                        mirrorTargets().containsKey(id)));
+        return inLio.or(() -> Optional.ofNullable(mirrorTargets().get(id))
+                .map(m -> heldInStep(m, elementNames.elementName(id).orElse(null))));
     }
 
     @Override
     public boolean hasVolume(String id) {
         Optional<ObjectName> object = ObjectName.of(id);
         return object.isPresent()
-                && read("storage object " + id, () -> lio.hasStorageObject(object.get().plugin(), object.get().name()));
+                && read("storage object " + id, () -> lio.hasStorageObject(object.get().plugin(), object.get().name()))
+                || mirrorTargets().containsKey(id);
+    }
+
+    private Map<String, Mirror> mirrorTargets() {
+        Map<String, Mirror> targets = new HashMap<>();
+        elementNames.mirrors().forEach(m -> targets.put(m.targetId(), m));
+        return targets;
+    }
+
+    private static String idOf(StorageObject so) {
+        return so.plugin().configfsName() + "/" + so.name();
+    }
+
+    /** A mirror target without a storage object: a volume initiators cannot reach while its mirror keeps it in step. */
+    private Volume heldInStep(Mirror mirror, String elementName) {
+        ObjectName object = ObjectName.of(mirror.targetId()).orElseThrow();
+        return new Volume(mirror.targetId(), object.name(), elementName != null ? elementName : object.name(),
+                poolCatalog.poolIdOf(mirror.targetPath()), backstore(object.plugin()), mirror.targetPath(),
+                DEFAULT_BLOCK_SIZE, mirror.sizeBytes() / DEFAULT_BLOCK_SIZE,
+                NaaIdentifier.fromUnitSerial(mirror.unitSerial()).orElse(null), Volume.Health.OK, false,
+                Volume.Access.NONE);
     }
 
     /** The storage object a volume id ("plugin/name") names. */
@@ -100,17 +130,21 @@ public final class LioInventory implements Inventory {
         }
     }
 
-    /** @param elementNameOf the ElementName a client gave the volume, or null */
-    private Volume volume(StorageObject so, Function<String, String> elementNameOf) {
+    /**
+     * @param elementNameOf the ElementName a client gave the volume, or null
+     * @param mirrorTarget  a fractured mirror target, which LIO exports read-only where the backstore can be
+     */
+    private Volume volume(StorageObject so, Function<String, String> elementNameOf, boolean mirrorTarget) {
         String backing = so.backingPath().orElse(null);
         long blockSize = so.blockSize() > 0 ? so.blockSize() : DEFAULT_BLOCK_SIZE;
         OptionalLong size = so.sizeBytes().isPresent() || backing == null || so.plugin() != Plugin.IBLOCK
                 ? so.sizeBytes() : BlockDevices.sizeBytes(Path.of(backing));
-        String id = so.plugin().configfsName() + "/" + so.name();
+        String id = idOf(so);
         String elementName = elementNameOf.apply(id);
         return new Volume(id, so.name(), elementName != null ? elementName : so.name(),
                 poolCatalog.poolIdOf(backing), backstore(so.plugin()), backing, blockSize,
-                size.orElse(0) / blockSize, so.naaId().orElse(null), health(so, backing), so.exported());
+                size.orElse(0) / blockSize, so.naaId().orElse(null), health(so, backing), so.exported(),
+                mirrorTarget && so.plugin() == Plugin.IBLOCK ? Volume.Access.READ_ONLY : Volume.Access.READ_WRITE);
     }
 
     private static Volume.Health health(StorageObject so, String backing) {

@@ -26,9 +26,12 @@ final class Recovery {
     private final Clock clock;
     private final FileioReplicas fileio;
     private final BlockReplicas block;
+    /** the jobs of mirrors still under way, which go on after the restart */
+    private final java.util.List<String> goingOn;
 
     Recovery(LioRoot lio, Inventory inventory, StateStore store, Clock clock, FileioReplicas fileio,
-             BlockReplicas block) {
+             BlockReplicas block, java.util.List<String> goingOn) {
+        this.goingOn = goingOn;
         this.lio = lio;
         this.inventory = inventory;
         this.store = store;
@@ -39,7 +42,7 @@ final class Recovery {
 
     void run() {
         for (Job job : store.jobs()) {
-            if (!job.state().finished()) {
+            if (!job.state().finished() && !goingOn.contains(job.id())) {
                 abandon(job);
             }
         }

@@ -122,6 +122,9 @@ final class RelationshipChanges {
                     + relationship.jobId() + "; wait for it to end");
             case RESTORING, RESYNCING -> throw RequestRefused.inUse(targetId + " or its source is being "
                     + relationship.state().name().toLowerCase(java.util.Locale.ROOT) + "; wait for that job to end");
+            // a mirror's relationship is changed by the mirrors' own classes, never here
+            case SYNCHRONIZING, SYNCHRONIZED, FRACTURED, SPLIT, BROKEN -> throw new IllegalStateException(
+                    targetId + " is a mirror's target");
         };
     }
 }

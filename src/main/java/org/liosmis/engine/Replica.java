@@ -21,17 +21,42 @@ public record Replica(String sourceId, String targetId, ReplicaKind kind, CopyMe
         /** the replica's data is being written over its source's (a restore job) */
         RESTORING,
         /** the source's current data is being written over the replica's (a resync job) */
-        RESYNCING;
+        RESYNCING,
+        /** a mirror bringing its target in step with the source: its first synchronisation, a resync or a cycle */
+        SYNCHRONIZING,
+        /** a mirror whose target is in step with its source (an async one as of its last cycle) */
+        SYNCHRONIZED,
+        /** a mirror whose target was fractured off at a point in time; a resync brings it back in step */
+        FRACTURED,
+        /** as FRACTURED, asked for as a Split */
+        SPLIT,
+        /** a mirror that cannot go on; {@link Mirror#brokenReason} says why */
+        BROKEN;
 
-        /** Whether the replica holds a complete copy, so the relationship stands (not while its data is written). */
+        /** Whether the relationship stands and is shown (not while a replica's data is first written). */
         public boolean complete() {
             return this != COPYING && this != OVERWRITING;
+        }
+
+        /** A mirror's target fractured or split off: its own volume, read-only where LIO can make it so. */
+        public boolean fractured() {
+            return this == FRACTURED || this == SPLIT;
         }
     }
 
     /** The relationship while a restore or resync job runs. */
     Replica in(State newState) {
         return new Replica(sourceId, targetId, kind, method, newState, percentSynced, whenSynced, jobId);
+    }
+
+    /** The relationship with its mirror's target {@code percent} in step. */
+    Replica synced(int percent) {
+        return new Replica(sourceId, targetId, kind, method, state, percent, whenSynced, jobId);
+    }
+
+    /** A mirror's relationship in a new state, the target holding the source's data of {@code when}. */
+    Replica mirror(State newState, Instant when, String job) {
+        return new Replica(sourceId, targetId, kind, method, newState, percentSynced, when, job);
     }
 
     /** The relationship once the replica holds the source's data of {@code when}, made by {@code how}. */

@@ -39,6 +39,7 @@ public final class ReplicaEngine implements AutoCloseable {
     private final BlockReplicas block;
     private final Clock clock;
     private final Duration timeBeforeRemoval;
+    private final Duration asyncCyclePeriod;
     private final ExecutorService copies;
     private final ScheduledExecutorService sweeper;
     /** volumes being made, deleted, restored or resynced: no other operation may touch them meanwhile */
@@ -49,8 +50,11 @@ public final class ReplicaEngine implements AutoCloseable {
     /** how each stopped job should end: Terminated or Killed */
     private final Map<String, Job.State> stopRequests = new ConcurrentHashMap<>();
     private final Object admission = new Object();
+    /** whether each directory pool's filesystem clones files, found once */
+    private final Map<String, Boolean> clonesFiles = new ConcurrentHashMap<>();
     private final RelationshipChanges relationships;
     private final ReplicaInPlace inPlace;
+    private final SyncMirrors syncMirrors;
     private volatile boolean closing;
 
     public ReplicaEngine(LioRoot lio, Lvm lvm, Inventory inventory, StateStore store, FileReplicator files,
@@ -61,12 +65,16 @@ public final class ReplicaEngine implements AutoCloseable {
         this.block = new BlockReplicas(lio, lvm, files);
         this.clock = settings.clock();
         this.timeBeforeRemoval = settings.timeBeforeRemoval();
+        this.asyncCyclePeriod = settings.asyncCyclePeriod();
         this.copies = Executors.newFixedThreadPool(settings.copyThreads(), Thread.ofPlatform().name("copy-", 0).factory());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-sweeper").daemon().factory());
         this.relationships = new RelationshipChanges(this, inventory, store);
         this.inPlace = new ReplicaInPlace(this, inventory, store);
-        new Recovery(lio, inventory, store, clock, fileio, block).run();
+        this.syncMirrors = new SyncMirrors(this, lio, lvm, inventory, store);
+        new Recovery(lio, inventory, store, clock, fileio, block, syncMirrors.recover()).run();
         sweeper.scheduleWithFixedDelay(this::removeExpiredJobs, 1, 1, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(() -> quietly("following sync mirrors", syncMirrors::follow), 1, 1,
+                TimeUnit.SECONDS);
     }
 
     // ---- replicas
@@ -89,6 +97,13 @@ public final class ReplicaEngine implements AutoCloseable {
             }
         }
         try {
+            if (request.kind().mirror() && !canMirror(plan.pool(), request.kind())) {
+                throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "pool " + plan.pool().id() + " ("
+                        + plan.pool().backing().describe() + ") cannot hold " + whyNoMirror(request.kind(), plan.pool()));
+            }
+            if (request.kind() == ReplicaKind.SYNC_MIRROR) {
+                return syncMirrors.create(plan);
+            }
             if (request.timing() != CreateReplicaRequest.Timing.BY_COPY && plan.backend().makeInstantly(plan)) {
                 madeInstantly(plan);
                 busy.remove(plan.targetId());
@@ -130,11 +145,15 @@ public final class ReplicaEngine implements AutoCloseable {
         return new Resolved(source, pool, backend, backend.takenNames(pool));
     }
 
-    /** Only fileio and block volumes have a backend to copy them. */
+    /** Only fileio and block volumes have a backend to copy them; a mirror target kept in step is no one's to read. */
     static void checkReplicable(Volume source) throws RequestRefused {
         if (source.backstore() != Volume.Backstore.FILEIO && source.backstore() != Volume.Backstore.BLOCK) {
             throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED,
                     "only fileio and block volumes can be replicated; " + source.id() + " is " + source.backstore());
+        }
+        if (source.access() == Volume.Access.NONE) {
+            throw RequestRefused.inUse(source.id() + " is a mirror target kept in step with its source; fracture the"
+                    + " mirror first, then replicate the target");
         }
     }
 
@@ -298,7 +317,31 @@ public final class ReplicaEngine implements AutoCloseable {
      * is no replica.
      */
     public void detach(String targetId) throws RequestRefused {
-        relationships.detach(targetId);
+        Optional<Replica> mirror = mirrorRelationship(targetId);
+        if (mirror.isPresent()) {
+            syncMirrors.detach(mirror.get());
+        } else {
+            relationships.detach(targetId);
+        }
+    }
+
+    /**
+     * Fractures a mirror: its target becomes a volume of its own holding the source's data of
+     * now, read-only, while the changes on either side are tracked for a resync. Refused IN_USE
+     * while it is still synchronising; INVALID_PARAMETER when the volume is no mirror's target.
+     *
+     * @param split asked for as a Split: shown as Split rather than Fractured
+     */
+    public void fracture(String targetId, boolean split) throws RequestRefused {
+        Replica mirror = mirrorRelationship(targetId).orElseThrow(() -> new RequestRefused(
+                RequestRefused.Reason.NOT_SUPPORTED, targetId + " is no mirror's target: only mirrors (CopyType 2 and"
+                + " 3) can be fractured; a snapshot or copy holds its point in time already"));
+        syncMirrors.fracture(mirror, split);
+    }
+
+    /** The mirror relationship of which the volume is the target. */
+    private Optional<Replica> mirrorRelationship(String targetId) {
+        return store.replicaOf(targetId).filter(r -> r.kind().mirror());
     }
 
     /**
@@ -312,6 +355,11 @@ public final class ReplicaEngine implements AutoCloseable {
      *     the two volumes' sizes differ
      */
     public CreateReplicaResult restore(String targetId) throws RequestRefused {
+        if (mirrorRelationship(targetId).isPresent()) {
+            throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "restoring a source from its mirror's"
+                    + " target is not offered; fracture the mirror, then copy the target over the source with"
+                    + " CreateElementReplica");
+        }
         return relationships.overwrite(targetId, true);
     }
 
@@ -323,7 +371,8 @@ public final class ReplicaEngine implements AutoCloseable {
      * @return the replica, and the job resyncing it, or no job when it is resynced already
      */
     public CreateReplicaResult resync(String targetId) throws RequestRefused {
-        return relationships.overwrite(targetId, false);
+        Optional<Replica> mirror = mirrorRelationship(targetId);
+        return mirror.isPresent() ? syncMirrors.resync(mirror.get()) : relationships.overwrite(targetId, false);
     }
 
     // ---- what jobs and relationship changes share with the engine
@@ -392,9 +441,20 @@ public final class ReplicaEngine implements AutoCloseable {
             if (busy.contains(volumeId) || copySources().contains(volumeId)) {
                 throw RequestRefused.inUse(volumeId + " is being copied, made or deleted; try again when that is done");
             }
+            Optional<Replica> mirrored = store.replicas().stream()
+                    .filter(r -> r.kind().mirror() && r.sourceId().equals(volumeId)).findFirst();
+            if (mirrored.isPresent()) {
+                throw RequestRefused.inUse(volumeId + " is the source of mirror " + mirrored.get().targetId()
+                        + "; delete that target (ReturnToStoragePool) or detach it first");
+            }
             busy.add(volumeId);
         }
         try {
+            Optional<Replica> mirror = mirrorRelationship(volumeId);
+            if (mirror.isPresent()) {
+                syncMirrors.deleteTarget(mirror.get());
+                return;
+            }
             backend.delete(volume);
             store.deleteReplicasOf(volumeId);
             store.releaseElementName(volumeId);
@@ -437,6 +497,57 @@ public final class ReplicaEngine implements AutoCloseable {
         return store.replicas();
     }
 
+    /** What a mirror keeps beside its relationship; empty when the volume is no mirror's target. */
+    public Optional<Mirror> mirror(String targetId) {
+        return store.mirror(targetId);
+    }
+
+    /**
+     * Whether a pool can hold the target of a mirror of this kind: a sync mirror's leg needs a
+     * volume-group pool; an async mirror's cycles need thin snapshots, thick snapshots, or files
+     * the pool's filesystem can clone.
+     */
+    public boolean canMirror(Pool pool, ReplicaKind kind) {
+        return switch (pool.backing()) {
+            case null -> false;
+            case PoolBacking.VolumeGroup group -> true;
+            case PoolBacking.ThinPool thin -> kind == ReplicaKind.ASYNC_MIRROR;
+            case PoolBacking.Directory directory -> kind == ReplicaKind.ASYNC_MIRROR
+                    && clonesFiles.computeIfAbsent(pool.id(), id -> fileio.clones(pool));
+        };
+    }
+
+    private static String whyNoMirror(ReplicaKind kind, Pool pool) {
+        if (kind == ReplicaKind.SYNC_MIRROR) {
+            return "a sync mirror (CopyType 3): its target is a raid1 leg, which only a linear volume of a"
+                    + " volume-group pool can have; ask for an async mirror (CopyType 2)";
+        }
+        return "an async mirror (CopyType 2): its filesystem cannot clone files (reflink), which the mirror's cycles"
+                + " need to find what changed; use a pool on XFS with reflink or on btrfs";
+    }
+
+    /** The mirror kinds at least one pool can hold: what the capabilities advertise. */
+    public Set<ReplicaKind> mirrorKinds() {
+        List<Pool> pools = inventory.pools();
+        Set<ReplicaKind> kinds = java.util.EnumSet.noneOf(ReplicaKind.class);
+        for (ReplicaKind kind : List.of(ReplicaKind.SYNC_MIRROR, ReplicaKind.ASYNC_MIRROR)) {
+            if (pools.stream().anyMatch(pool -> canMirror(pool, kind))) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    /** How often an async mirror's cycle runs. */
+    public Duration asyncCyclePeriod() {
+        return asyncCyclePeriod;
+    }
+
+    /** The engine's time, which a mirror's lag is measured against. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     public Optional<Replica> replicaOf(String targetId) {
         return store.replicaOf(targetId);
     }
@@ -471,6 +582,14 @@ public final class ReplicaEngine implements AutoCloseable {
      */
     public boolean setJobRetention(String jobId, boolean deleteOnCompletion, Duration timeBeforeRemoval) {
         return store.setJobRetention(jobId, deleteOnCompletion, timeBeforeRemoval);
+    }
+
+    private static void quietly(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", what, e.getMessage());
+        }
     }
 
     private void removeExpiredJobs() {

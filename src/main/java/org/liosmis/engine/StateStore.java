@@ -39,6 +39,10 @@ public final class StateStore implements ElementNames, AutoCloseable {
             CREATE TABLE IF NOT EXISTS replicas (
               target_id TEXT PRIMARY KEY, source_id TEXT NOT NULL, kind TEXT NOT NULL, method TEXT NOT NULL,
               state TEXT NOT NULL, percent INTEGER NOT NULL, when_synced INTEGER, job_id TEXT);
+            CREATE TABLE IF NOT EXISTS mirrors (
+              target_id TEXT PRIMARY KEY, target_path TEXT NOT NULL, size_bytes INTEGER NOT NULL,
+              unit_serial TEXT NOT NULL, cycle_image TEXT, full_compare INTEGER NOT NULL,
+              shipped_bytes INTEGER NOT NULL, cycle_ms INTEGER NOT NULL, broken_reason TEXT);
             CREATE TABLE IF NOT EXISTS element_names (
               volume_id TEXT PRIMARY KEY, element_name TEXT NOT NULL UNIQUE);
             """;
@@ -153,14 +157,40 @@ public final class StateStore implements ElementNames, AutoCloseable {
         return query("SELECT * FROM replicas WHERE target_id = ?", StateStore::replica, targetId).stream().findFirst();
     }
 
-    /** Forgets every relationship the volume takes part in, as source or as replica. */
     /** Ends the relationship of one replica, leaving any it is the source of. */
     public synchronized void deleteRelationship(String targetId) {
         update("DELETE FROM replicas WHERE target_id = ?", targetId);
+        update("DELETE FROM mirrors WHERE target_id = ?", targetId);
     }
 
+    /** Forgets every relationship the volume takes part in, as source or as replica. */
     public synchronized void deleteReplicasOf(String volumeId) {
+        update("DELETE FROM mirrors WHERE target_id = ? OR target_id IN (SELECT target_id FROM replicas WHERE"
+                + " source_id = ?)", volumeId, volumeId);
         update("DELETE FROM replicas WHERE source_id = ? OR target_id = ?", volumeId, volumeId);
+    }
+
+    // ---- mirrors
+
+    public synchronized void putMirror(Mirror mirror) {
+        update("INSERT OR REPLACE INTO mirrors VALUES (?,?,?,?,?,?,?,?,?)", mirror.targetId(), mirror.targetPath(),
+                mirror.sizeBytes(), mirror.unitSerial(), mirror.cycleImage(), mirror.fullCompare() ? 1 : 0,
+                mirror.shippedBytes(), mirror.cycleMillis(), mirror.brokenReason());
+    }
+
+    public synchronized Optional<Mirror> mirror(String targetId) {
+        return query("SELECT * FROM mirrors WHERE target_id = ?", StateStore::mirror, targetId).stream().findFirst();
+    }
+
+    @Override
+    public synchronized List<Mirror> mirrors() {
+        return query("SELECT * FROM mirrors ORDER BY target_id", StateStore::mirror);
+    }
+
+    private static Mirror mirror(ResultSet row) throws SQLException {
+        return new Mirror(row.getString("target_id"), row.getString("target_path"), row.getLong("size_bytes"),
+                row.getString("unit_serial"), row.getString("cycle_image"), row.getInt("full_compare") != 0,
+                row.getLong("shipped_bytes"), row.getLong("cycle_ms"), row.getString("broken_reason"));
     }
 
     private static Replica replica(ResultSet row) throws SQLException {

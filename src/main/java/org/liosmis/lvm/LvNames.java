@@ -41,6 +41,11 @@ public final class LvNames {
         return Path.of("/dev", volumeGroup, logicalVolume);
     }
 
+    /** The device-mapper node of a logical volume, there with or without udev; '-' inside names doubled. */
+    public static Path mapperDevice(String volumeGroup, String logicalVolume) {
+        return Path.of("/dev/mapper", volumeGroup.replace("-", "--") + "-" + logicalVolume.replace("-", "--"));
+    }
+
     /** The raid1 image a two-legged volume's added leg is: after a tracked split it is a visible, read-only volume. */
     public static String mirrorLeg(String logicalVolume) {
         return logicalVolume + "_rimage_1";

@@ -13,8 +13,8 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 
 /**
- * The methods of LIO_StorageConfigurationService that work: CreateReplica, ReturnToStoragePool
- * and ModifySynchronization. Every other declared method answers 1, Not Supported.
+ * The methods of LIO_StorageConfigurationService that work: CreateReplica (mirrors, snapshots
+ * and copies), ReturnToStoragePool and ModifySynchronization. Every other declared method answers 1, Not Supported.
  */
 final class ConfigurationServiceMethods {
 
@@ -25,6 +25,7 @@ final class ConfigurationServiceMethods {
     private static final int UNSYNC_UNASSOC = 5;
     /** ModifySynchronization's Operation values (DMTF): 2..13 are defined, the rest reserved or vendor's. */
     private static final int DETACH = 2;
+    private static final int FRACTURE = 3;
     private static final int RESYNC_REPLICA = 4;
     private static final int RESTORE_FROM_REPLICA = 5;
     private static final int LAST_OPERATION = 13;
@@ -57,16 +58,16 @@ final class ConfigurationServiceMethods {
 
     private static ReplicaKind kind(List<CIMArgument<?>> args) throws MethodRefusal {
         if (!(argument(args, "CopyType") instanceof UnsignedInteger16 copyType)) {
-            throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
-                    "CopyType is required: 4 (UnSyncAssoc) for a snapshot, 5 (UnSyncUnAssoc) for an independent copy");
+            throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "CopyType is required: 2 (Async) or 3 (Sync)"
+                    + " for a mirror, 4 (UnSyncAssoc) for a snapshot, 5 (UnSyncUnAssoc) for an independent copy");
         }
         return switch (copyType.intValue()) {
+            case ASYNC -> ReplicaKind.ASYNC_MIRROR;
+            case SYNC -> ReplicaKind.SYNC_MIRROR;
             case UNSYNC_ASSOC -> ReplicaKind.SNAPSHOT;
             case UNSYNC_UNASSOC -> ReplicaKind.CLONE;
-            case ASYNC, SYNC -> throw new MethodRefusal(MethodResults.NOT_SUPPORTED,
-                    "mirrors (CopyType 2 and 3) are not offered; use 4 or 5");
             default -> throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "CopyType " + copyType
-                    + " is reserved or vendor specific; use 4 (UnSyncAssoc) or 5 (UnSyncUnAssoc)");
+                    + " is reserved or vendor specific; use 2 (Async), 3 (Sync), 4 (UnSyncAssoc) or 5 (UnSyncUnAssoc)");
         };
     }
 
@@ -92,18 +93,20 @@ final class ConfigurationServiceMethods {
         Object synchronization = argument(args, "Synchronization");
         if (!(argument(args, "Operation") instanceof UnsignedInteger16 operation)) {
             return MethodResults.refused(method, MethodResults.INVALID_PARAMETER,
-                    "Operation is required: 2 (Detach), 4 (Resync Replica) or 5 (Restore from Replica)");
+                    "Operation is required: 2 (Detach), 3 (Fracture), 4 (Resync Replica) or 5 (Restore from Replica)");
         }
         return switch (operation.intValue()) {
             case DETACH -> synchronizations.apply(method, SynchronizationChanges.Change.DETACH, synchronization);
+            case FRACTURE -> synchronizations.apply(method, SynchronizationChanges.Change.FRACTURE, synchronization);
             case RESYNC_REPLICA -> synchronizations.apply(method, SynchronizationChanges.Change.RESYNC, synchronization);
             case RESTORE_FROM_REPLICA -> synchronizations.apply(method, SynchronizationChanges.Change.RESTORE,
                     synchronization);
             default -> operation.intValue() > DETACH && operation.intValue() <= LAST_OPERATION
                     ? MethodResults.refused(method, MethodResults.NOT_SUPPORTED, "Operation " + operation
-                            + " is not offered: snapshots and copies are not mirrors; use 2, 4 or 5")
+                            + " is not offered; use 2, 3, 4 or 5")
                     : MethodResults.refused(method, MethodResults.INVALID_PARAMETER, "Operation " + operation
-                            + " is reserved or vendor specific; use 2 (Detach), 4 (Resync Replica) or 5 (Restore from Replica)");
+                            + " is reserved or vendor specific; use 2 (Detach), 3 (Fracture), 4 (Resync Replica) or 5"
+                            + " (Restore from Replica)");
         };
     }
 }

@@ -15,9 +15,10 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 /**
  * CreateElementReplica's own parameters (SyncType, Mode, WaitForCopyState, TargetElement and
  * the remote and settings parameters) read into the replica CreateReplica would make too, made
- * a new volume or into the existing one TargetElement names: SyncType 7 Snapshot is CopyType 4,
- * 8 Clone is CopyType 5. Mode 2 Synchronous is a replica made at once (reflink, thin snapshot),
- * 3 Asynchronous one made by a copy job.
+ * a new volume or into the existing one TargetElement names: SyncType 6 Mirror is CopyType 3
+ * with Mode 2 Synchronous (or none), CopyType 2 with Mode 3 Asynchronous; 7 Snapshot is CopyType
+ * 4, 8 Clone is CopyType 5, for which Mode 2 is a replica made at once (reflink, thin snapshot),
+ * 3 one made by a copy job.
  */
 final class ElementReplicaChoice {
 
@@ -41,9 +42,13 @@ final class ElementReplicaChoice {
     }
 
     ReplicaCreation.Choice choose(List<CIMArgument<?>> args) throws MethodRefusal {
-        ReplicaKind kind = kind(argument(args, "SyncType"));
-        Timing timing = timing(argument(args, "Mode"));
+        ReplicaKind kind = kind(argument(args, "SyncType"), argument(args, "Mode"));
+        Timing timing = kind.mirror() ? Timing.BY_COPY : timing(argument(args, "Mode"));
         notRemote(args);
+        if (kind.mirror() && argument(args, "TargetElement") != null) {
+            throw new MethodRefusal(MethodResults.NOT_SUPPORTED, "a mirror's target is made anew (a raid1 leg, or a"
+                    + " volume the mirror's cycles fill); leave TargetElement out and name a TargetPool if needed");
+        }
         if (argument(args, "ReplicationSettingData") != null) {
             throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
                     "ReplicationSettingData cannot be honoured: lio-smis offers no replication settings; leave it out");
@@ -52,18 +57,32 @@ final class ElementReplicaChoice {
         return new ReplicaCreation.Choice(kind, waitFor(argument(args, "WaitForCopyState"), kind, timing), targetId);
     }
 
-    private static ReplicaKind kind(Object syncType) throws MethodRefusal {
+    private static ReplicaKind kind(Object syncType, Object mode) throws MethodRefusal {
         if (!(syncType instanceof UnsignedInteger16 type)) {
             throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
-                    "SyncType is required: 7 (Snapshot) or 8 (Clone)");
+                    "SyncType is required: 6 (Mirror), 7 (Snapshot) or 8 (Clone)");
         }
         return switch (type.intValue()) {
+            case MIRROR -> mirror(mode);
             case SNAPSHOT -> ReplicaKind.SNAPSHOT;
             case CLONE -> ReplicaKind.CLONE;
-            case MIRROR, TOKENIZED_CLONE -> throw new MethodRefusal(MethodResults.NOT_SUPPORTED,
-                    "SyncType " + type + " (mirrors and tokenized clones) is not offered; use 7 (Snapshot) or 8 (Clone)");
+            case TOKENIZED_CLONE -> throw new MethodRefusal(MethodResults.NOT_SUPPORTED,
+                    "SyncType 9 (tokenized clones) is not offered; use 6 (Mirror), 7 (Snapshot) or 8 (Clone)");
             default -> throw new MethodRefusal(MethodResults.INVALID_PARAMETER,
-                    "SyncType " + type + " is reserved or vendor specific; use 7 (Snapshot) or 8 (Clone)");
+                    "SyncType " + type + " is reserved or vendor specific; use 6 (Mirror), 7 (Snapshot) or 8 (Clone)");
+        };
+    }
+
+    /** A mirror's Mode says whether every write reaches the target (2, also when left out) or cycles do (3). */
+    private static ReplicaKind mirror(Object mode) throws MethodRefusal {
+        int value = mode == null ? SYNCHRONOUS : ((UnsignedInteger16) mode).intValue();
+        return switch (value) {
+            case SYNCHRONOUS -> ReplicaKind.SYNC_MIRROR;
+            case ASYNCHRONOUS -> ReplicaKind.ASYNC_MIRROR;
+            case ADAPTIVE -> throw new MethodRefusal(MethodResults.NOT_SUPPORTED,
+                    "Mode 4 (Adaptive) is not offered; use 2 (Synchronous) or 3 (Asynchronous)");
+            default -> throw new MethodRefusal(MethodResults.INVALID_PARAMETER, "Mode " + value
+                    + " is reserved or vendor specific; use 2 (Synchronous) or 3 (Asynchronous)");
         };
     }
 
@@ -126,6 +145,10 @@ final class ElementReplicaChoice {
     private static Timing waitFor(Object copyState, ReplicaKind kind, Timing timing) throws MethodRefusal {
         if (copyState == null) {
             return timing;
+        }
+        if (kind.mirror()) {
+            throw new MethodRefusal(MethodResults.NOT_SUPPORTED, "a mirror is brought in step by a job, which is not"
+                    + " waited for; leave WaitForCopyState out and follow the Job");
         }
         if (timing == Timing.BY_COPY) {
             throw new MethodRefusal(MethodResults.NOT_SUPPORTED, "a copy job (Mode 3) is not waited for; leave "

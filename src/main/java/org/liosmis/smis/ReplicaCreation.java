@@ -71,10 +71,10 @@ final class ReplicaCreation {
                 return done(sourceId, result.targetId(), withSynchronization);
             }
             CIMArgument<?> job = MethodResults.reference("Job", names.job(result.jobId()));
-            // a target the client named exists while the job writes it; a new one only once it completes
-            return choice.targetId() == null ? MethodResults.of(MethodResults.JOB_STARTED, job)
+            // a target the client named, or a mirror's, exists while the job writes it; a new one only once it completes
+            return choice.targetId() == null && !result.targetShown() ? MethodResults.of(MethodResults.JOB_STARTED, job)
                     : MethodResults.of(MethodResults.JOB_STARTED, job,
-                            MethodResults.reference("TargetElement", names.volume(choice.targetId())));
+                            MethodResults.reference("TargetElement", names.volume(result.targetId())));
         } catch (MethodRefusal refusal) {
             return MethodResults.refused(method, refusal.returnValue(), refusal.getMessage());
         } catch (RequestRefused refusal) {

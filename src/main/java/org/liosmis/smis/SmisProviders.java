@@ -21,7 +21,7 @@ public final class SmisProviders {
     /** The same, and the SNIA Server profile's classes for the WBEM server lio-smis itself runs, if any. */
     public static ProviderRegistry register(ProviderRegistry registry, Inventory inventory, ReplicaEngine engine,
                                             ObjectNames names, Optional<ObjectManager> objectManager) {
-        StorageReplicationCapabilitiesProvider replicationCapabilities = new StorageReplicationCapabilitiesProvider(names);
+        StorageReplicationCapabilitiesProvider replicationCapabilities = new StorageReplicationCapabilitiesProvider(names, engine);
         StorageSynchronizedProvider relationships = new StorageSynchronizedProvider(engine, inventory, names);
         ReplicaCreation creation = new ReplicaCreation(engine, names, relationships);
         Set<String> model = Set.of(names.modelNamespace());
@@ -34,13 +34,13 @@ public final class SmisProviders {
                         new ElementReplicaChoice(names, inventory), new SynchronizationModification(engine, names,
                         relationships)), model)
                 .register(ObjectNames.REPLICATION_SERVICE_CAPABILITIES,
-                        new ReplicationServiceCapabilitiesProvider(names), model)
+                        new ReplicationServiceCapabilitiesProvider(names, engine), model)
                 .register(ObjectNames.REPLICATION_CAPABILITIES, replicationCapabilities, model)
                 .register(ObjectNames.JOB, new ConcreteJobProvider(engine, names), model)
                 .register("LIO_StorageSynchronized", relationships, model)
                 .register("LIO_AffectedJobElement", JobAssociations.affectedJobElement(names, engine, inventory), model)
                 .register("LIO_OwningJobElement", JobAssociations.owningJobElement(names, engine), model)
-                .register(ObjectNames.CONFIGURATION_CAPABILITIES, new StorageConfigurationCapabilitiesProvider(names), model)
+                .register(ObjectNames.CONFIGURATION_CAPABILITIES, new StorageConfigurationCapabilitiesProvider(names, engine), model)
                 .register(ObjectNames.REGISTERED_PROFILE,
                         new RegisteredProfileProvider(names, objectManager.isPresent()), interop)
                 .register("LIO_ElementCapabilities", Associations.elementCapabilities(names, replicationCapabilities.paths()), model)

@@ -39,12 +39,14 @@ final class StorageSynchronizedProvider extends PairAssociation {
     private final ReplicaEngine engine;
     private final Inventory inventory;
     private final ObjectNames names;
+    private final MirrorStates mirrors;
 
     StorageSynchronizedProvider(ReplicaEngine engine, Inventory inventory, ObjectNames names) {
         super(names.modelNamespace(), ObjectNames.SYNCHRONIZED, "SystemElement", "SyncedElement");
         this.engine = engine;
         this.inventory = inventory;
         this.names = names;
+        this.mirrors = new MirrorStates(engine);
     }
 
     @Override
@@ -89,6 +91,9 @@ final class StorageSynchronizedProvider extends PairAssociation {
         Replica replica = engine.replicaOf((String) pair.right().getKeyValue("DeviceID")).orElse(null);
         if (replica == null) {
             return builder; // deleted since it was listed: the instance keeps only its references
+        }
+        if (replica.kind().mirror()) {
+            return mirrors.describe(builder, replica);
         }
         boolean delta = replica.method().sharesBlocks();
         return builder.uint16("CopyType", replica.kind() == ReplicaKind.SNAPSHOT ? COPY_TYPE_UNSYNC_ASSOC : COPY_TYPE_UNSYNC_UNASSOC)

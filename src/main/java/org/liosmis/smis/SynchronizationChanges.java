@@ -7,13 +7,13 @@ import org.liosmis.spi.MethodResult;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 
 /**
- * Detach, restore and resync of a LIO_StorageSynchronized, whichever method's Operation value
+ * Detach, fracture, restore and resync of a LIO_StorageSynchronized, whichever method's Operation value
  * asked for them: the return value, and Job when a job was started.
  */
 final class SynchronizationChanges {
 
     enum Change {
-        DETACH, RESTORE, RESYNC
+        DETACH, FRACTURE, SPLIT, RESTORE, RESYNC
     }
 
     private final ReplicaEngine engine;
@@ -50,6 +50,10 @@ final class SynchronizationChanges {
         return switch (change) {
             case DETACH -> {
                 engine.detach(replicaId);
+                yield MethodResults.of(MethodResults.COMPLETED);
+            }
+            case FRACTURE, SPLIT -> {
+                engine.fracture(replicaId, change == Change.SPLIT);
                 yield MethodResults.of(MethodResults.COMPLETED);
             }
             case RESTORE -> MethodResults.completedOrJob(engine.restore(replicaId), names);

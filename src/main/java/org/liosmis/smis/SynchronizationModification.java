@@ -15,7 +15,7 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 
 /**
  * ModifyReplicaSynchronization of LIO_ReplicationService on one shown relationship: 19 Return
- * To ResourcePool deletes its replica volume; 8 Detach, 14 Resync and 15 Restore are
+ * To ResourcePool deletes its replica volume; 8 Detach, 12 Fracture, 21 Split, 14 Resync and 15 Restore are
  * ModifySynchronization's {@link SynchronizationChanges}. Every other operation of the ValueMap (2..27) answers 1,
  * anything else 5.
  */
@@ -99,6 +99,8 @@ final class SynchronizationModification {
                 yield MethodResults.of(MethodResults.COMPLETED);
             }
             case DETACH -> changes.perform(SynchronizationChanges.Change.DETACH, targetId);
+            case FRACTURE -> changes.perform(SynchronizationChanges.Change.FRACTURE, targetId);
+            case SPLIT -> changes.perform(SynchronizationChanges.Change.SPLIT, targetId);
             case RESTORE -> changes.perform(SynchronizationChanges.Change.RESTORE, targetId);
             case RESYNC -> changes.perform(SynchronizationChanges.Change.RESYNC, targetId);
         };

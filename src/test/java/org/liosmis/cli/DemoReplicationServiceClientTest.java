@@ -294,7 +294,8 @@ class DemoReplicationServiceClientTest extends DemoTargetTest {
         CIMArgument<?> nothing = reference("Synchronization", missing);
         assertEquals(5, call(service, "ModifyReplicaSynchronization", nothing).returnValue());
         assertEquals(5, call(service, "ModifyReplicaSynchronization", uint16("Operation", 19), nothing).returnValue());
-        assertEquals(1, call(service, "ModifyReplicaSynchronization", uint16("Operation", 12), nothing).returnValue());
+        assertEquals(5, call(service, "ModifyReplicaSynchronization", uint16("Operation", 12), nothing).returnValue());
+        assertEquals(1, call(service, "ModifyReplicaSynchronization", uint16("Operation", 22), nothing).returnValue());
         for (int reserved : new int[] {0, 1, 28, 32768}) {
             assertEquals(5, call(service, "ModifyReplicaSynchronization", uint16("Operation", reserved), nothing)
                     .returnValue(), "Operation " + reserved);

@@ -18,9 +18,9 @@ record FixedInventory(List<Pool> poolList, List<Volume> volumeList) implements I
         Pool external = new Pool(Pool.EXTERNAL_ID, "external", null, 1L << 30, 0);
         return new FixedInventory(List.of(pool, external), List.of(
                 new Volume("fileio/vol1", "vol1", "vol1", "default", Volume.Backstore.FILEIO, "/srv/pool/vol1.img",
-                        512, 2048, "6001405D3F6A0D25B6C4B5E9A7E12345", Volume.Health.OK, false),
+                        512, 2048, "6001405D3F6A0D25B6C4B5E9A7E12345", Volume.Health.OK, false, Volume.Access.READ_WRITE),
                 new Volume("iblock/lv0", "lv0", "lv0", Pool.EXTERNAL_ID, Volume.Backstore.BLOCK, "/dev/vg0/lv0",
-                        4096, 262144, null, Volume.Health.DISABLED, true)));
+                        4096, 262144, null, Volume.Health.DISABLED, true, Volume.Access.READ_WRITE)));
     }
 
     @Override

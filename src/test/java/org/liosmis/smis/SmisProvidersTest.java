@@ -92,7 +92,8 @@ class SmisProvidersTest {
     private static FixedInventory withSnapshot(FixedInventory inventory) {
         List<Volume> volumes = new ArrayList<>(inventory.volumeList());
         volumes.add(new Volume("fileio/snap1", "snap1", "snap1", "default", Volume.Backstore.FILEIO,
-                "/srv/pool/snap1.img", 512, 2048, "6001405AAAAAAAAAAAAAAAAAAAAAAAAA", Volume.Health.OK, false));
+                "/srv/pool/snap1.img", 512, 2048, "6001405AAAAAAAAAAAAAAAAAAAAAAAAA", Volume.Health.OK, false,
+                Volume.Access.READ_WRITE));
         return new FixedInventory(inventory.poolList(), volumes);
     }
 
