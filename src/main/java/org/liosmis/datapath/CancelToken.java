@@ -1,5 +1,9 @@
 package org.liosmis.datapath;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+
 /** Asks a running copy to stop; any thread may cancel, the copy checks between chunks. */
 public final class CancelToken {
 
@@ -16,5 +20,15 @@ public final class CancelToken {
 
     public boolean isCancelled() {
         return cancelled;
+    }
+
+    /** Called between chunks of work on {@code source}: stops it when cancelled or interrupted. */
+    void throwIfStopped(Path source) throws IOException {
+        if (cancelled) {
+            throw new CopyCancelledException(source);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("copy of " + source + " interrupted");
+        }
     }
 }

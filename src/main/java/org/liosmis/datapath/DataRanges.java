@@ -4,37 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Where a sparse file holds data, as the kernel reports it through SEEK_DATA and SEEK_HOLE. */
-record DataRanges(List<Range> ranges, long fileSize) {
+final class DataRanges {
 
-    /** {@code length} bytes of data at {@code offset}. */
-    record Range(long offset, long length) {
-
-        long end() {
-            return offset + length;
-        }
+    private DataRanges() {
     }
 
-    DataRanges {
-        ranges = List.copyOf(ranges);
+    /** The data in the file's first {@code size} bytes. */
+    static ByteRanges of(NativeFile file, long size) throws ErrnoException {
+        return within(file, new ByteRange(0, size));
     }
 
-    /** Walks the file's first {@code size} bytes. */
-    static DataRanges of(NativeFile file, long size) throws ErrnoException {
-        List<Range> ranges = new ArrayList<>();
-        long offset = 0;
-        while (offset < size) {
+    /** The data inside {@code range}; a block device is all data. */
+    static ByteRanges within(NativeFile file, ByteRange range) throws ErrnoException {
+        List<ByteRange> ranges = new ArrayList<>();
+        long offset = range.offset();
+        while (offset < range.end()) {
             long data = file.nextData(offset);
-            if (data < 0 || data >= size) {
+            if (data < 0 || data >= range.end()) {
                 break;
             }
-            long hole = Math.min(file.nextHole(data), size);
-            ranges.add(new Range(data, hole - data));
+            long hole = Math.min(file.nextHole(data), range.end());
+            ranges.add(ByteRange.between(data, hole));
             offset = hole;
         }
-        return new DataRanges(ranges, size);
-    }
-
-    long dataBytes() {
-        return ranges.stream().mapToLong(Range::length).sum();
+        return new ByteRanges(ranges);
     }
 }

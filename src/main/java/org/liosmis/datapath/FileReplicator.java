@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Makes the data of a replica. For a fileio replica's backing file: an instant copy-on-write
@@ -33,10 +32,7 @@ public final class FileReplicator {
 
     /** Reports progress at most once per {@code progressInterval} (plus the first and last report). */
     public FileReplicator(Duration progressInterval) {
-        if (progressInterval.isNegative()) {
-            throw new IllegalArgumentException("negative progress interval " + progressInterval);
-        }
-        this.progressIntervalNanos = progressInterval.toNanos();
+        this.progressIntervalNanos = ThrottledProgress.intervalNanos(progressInterval);
     }
 
     /**
@@ -113,8 +109,8 @@ public final class FileReplicator {
         long needed = 0;
         try (NativeFile from = openSource(source)) {
             NativeFile.Stat stat = from.stat();
-            DataRanges data = DataRanges.of(from, stat.size());
-            needed = data.dataBytes();
+            ByteRanges data = DataRanges.of(from, stat.size());
+            needed = data.totalBytes();
             if (needed > free) {
                 throw new NoSpaceException(directoryOf(target), needed, free, null);
             }
@@ -146,7 +142,7 @@ public final class FileReplicator {
                              CopyProgress progress, CancelToken cancel) throws IOException {
         try (NativeFile from = NativeFile.open(source, Libc.O_RDONLY, 0);
                 NativeFile to = NativeFile.open(targetDevice, Libc.O_WRONLY, 0)) {
-            DataRanges whole = new DataRanges(List.of(new DataRanges.Range(0, length)), length);
+            ByteRanges whole = ByteRanges.of(new ByteRange(0, length));
             new SparseCopy(from, to, whole, CHUNK_BYTES, targetReadsZeros)
                     .run(new ThrottledProgress(progress, progressIntervalNanos, length), cancel);
             to.sync();

@@ -29,10 +29,15 @@ final class Libc {
     static final int O_CLOEXEC = 02000000;
     static final int O_PATH = 010000000;
 
+    static final int SEEK_END = 2;
     static final int SEEK_DATA = 3;
     static final int SEEK_HOLE = 4;
 
     static final long FICLONE = 0x40049409L;
+    static final long FS_IOC_FIEMAP = 0xC020660BL;
+
+    static final int FALLOC_FL_KEEP_SIZE = 1;
+    static final int FALLOC_FL_PUNCH_HOLE = 2;
 
     static final int SYNC_FILE_RANGE_WAIT_BEFORE = 1;
     static final int SYNC_FILE_RANGE_WRITE = 2;
@@ -81,6 +86,10 @@ final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     private static final MethodHandle IOCTL = bind("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle IOCTL_POINTER = bind("ioctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle FALLOCATE = bind("fallocate",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle STATX = bind("statx",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle RENAMEAT2 = bind("renameat2",
@@ -193,6 +202,23 @@ final class Libc {
     static int ioctl(MemorySegment e, int fd, long request, int argument) {
         try {
             return (int) IOCTL.invokeExact(e, fd, request, argument);
+        } catch (Throwable t) {
+            throw linkageFailure(t);
+        }
+    }
+
+    /** An ioctl whose argument is a structure the kernel reads and fills in. */
+    static int ioctl(MemorySegment e, int fd, long request, MemorySegment argument) {
+        try {
+            return (int) IOCTL_POINTER.invokeExact(e, fd, request, argument);
+        } catch (Throwable t) {
+            throw linkageFailure(t);
+        }
+    }
+
+    static int fallocate(MemorySegment e, int fd, int mode, long offset, long length) {
+        try {
+            return (int) FALLOCATE.invokeExact(e, fd, mode, offset, length);
         } catch (Throwable t) {
             throw linkageFailure(t);
         }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A file opened with libc's {@code open()}, so its descriptor can be handed to the calls
- * FileChannel does not offer (SEEK_DATA, FICLONE, statx). Only the opening thread may use it.
+ * FileChannel does not offer (SEEK_DATA, FICLONE, FIEMAP, hole punching, statx). Only the opening
+ * thread may use it.
  */
 final class NativeFile implements AutoCloseable {
 
@@ -70,6 +71,15 @@ final class NativeFile implements AutoCloseable {
         return seek(offset, Libc.SEEK_HOLE);
     }
 
+    /** Bytes in the file or block device: statx has no size for a device. */
+    long length() throws ErrnoException {
+        long end = Libc.lseek(errno, fd, 0, Libc.SEEK_END);
+        if (end < 0) {
+            throw failure("lseek");
+        }
+        return end;
+    }
+
     private long seek(long offset, int whence) throws ErrnoException {
         long result = Libc.lseek(errno, fd, offset, whence);
         if (result < 0) {
@@ -127,6 +137,20 @@ final class NativeFile implements AutoCloseable {
         }
     }
 
+    /** Deallocates the range, which then reads as zeros; the file keeps its size. */
+    void punchHole(long offset, long length) throws ErrnoException {
+        if (Libc.fallocate(errno, fd, Libc.FALLOC_FL_PUNCH_HOLE | Libc.FALLOC_FL_KEEP_SIZE, offset, length) != 0) {
+            throw failure("fallocate(PUNCH_HOLE)");
+        }
+    }
+
+    /** Fills in a FIEMAP request: where the file's extents lie on the device. */
+    void mapExtents(MemorySegment fiemap) throws ErrnoException {
+        if (Libc.ioctl(errno, fd, Libc.FS_IOC_FIEMAP, fiemap) != 0) {
+            throw failure("ioctl(FS_IOC_FIEMAP)");
+        }
+    }
+
     /** Starts writing the range back to disk without waiting for it. */
     void startWriteback(long offset, long length) throws ErrnoException {
         if (Libc.syncFileRange(errno, fd, offset, length, Libc.SYNC_FILE_RANGE_WRITE) != 0) {
@@ -143,6 +167,11 @@ final class NativeFile implements AutoCloseable {
         if (Libc.syncFileRange(errno, fd, offset, length, flags) != 0) {
             throw failure("sync_file_range");
         }
+        forget(offset, length);
+    }
+
+    /** Lets the page cache drop the range, so a long scan does not evict what others cache. */
+    void forget(long offset, long length) {
         Libc.posixFadvise(fd, offset, length, Libc.POSIX_FADV_DONTNEED); // advice only: failure is harmless
     }
 

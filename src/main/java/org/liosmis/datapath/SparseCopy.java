@@ -1,14 +1,14 @@
 package org.liosmis.datapath;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Copies a file's data ranges into a target already of the source's size (an empty file the
- * caller sized, or a block device), chunk by chunk, so holes stay holes. Between chunks it
- * reports progress and honours cancellation and interrupts.
+ * Copies ranges of a file or device onto the same offsets of a target at least that long (an
+ * empty file the caller sized, or a block device), chunk by chunk: given a file's data ranges,
+ * holes stay holes. Between chunks it reports progress and honours cancellation and
+ * interrupts.
  */
 final class SparseCopy {
 
@@ -16,12 +16,12 @@ final class SparseCopy {
 
     private final NativeFile source;
     private final NativeFile target;
-    private final DataRanges data;
+    private final ByteRanges data;
     private final int chunkBytes;
     private final boolean targetReadsZeros;
 
     /** @param targetReadsZeros the target reads as zeros where unwritten, so chunks of zeros need no write */
-    SparseCopy(NativeFile source, NativeFile target, DataRanges data, int chunkBytes, boolean targetReadsZeros) {
+    SparseCopy(NativeFile source, NativeFile target, ByteRanges data, int chunkBytes, boolean targetReadsZeros) {
         this.source = source;
         this.target = target;
         this.data = data;
@@ -35,9 +35,9 @@ final class SparseCopy {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(chunkBytes, 4096);
             MemorySegment zeros = targetReadsZeros ? arena.allocate(chunkBytes) : null;
-            for (DataRanges.Range range : data.ranges()) {
+            for (ByteRange range : data.ranges()) {
                 for (long offset = range.offset(); offset < range.end(); ) {
-                    checkNotStopped(cancel);
+                    cancel.throwIfStopped(source.path());
                     long wanted = Math.min(chunkBytes, range.end() - offset);
                     long read = source.read(buffer, wanted, offset);
                     if (read == 0) {
@@ -54,14 +54,5 @@ final class SparseCopy {
             }
         }
         progress.finished();
-    }
-
-    private void checkNotStopped(CancelToken cancel) throws IOException {
-        if (cancel.isCancelled()) {
-            throw new CopyCancelledException(source.path());
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("copy of " + source.path() + " interrupted");
-        }
     }
 }

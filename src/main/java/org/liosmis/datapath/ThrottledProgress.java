@@ -1,5 +1,7 @@
 package org.liosmis.datapath;
 
+import java.time.Duration;
+
 /** Passes progress on at most once per interval, except the first and the final report. */
 final class ThrottledProgress {
 
@@ -14,6 +16,14 @@ final class ThrottledProgress {
         this.total = total;
         this.lastReport = System.nanoTime();
         progress.copied(0, total);
+    }
+
+    /** The interval a caller chose, checked. */
+    static long intervalNanos(Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("negative progress interval " + interval);
+        }
+        return interval.toNanos();
     }
 
     void copied(long done) {

@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liosmis.testing.Commands;
+import org.liosmis.testing.LoopDevice;
 
 /** Device-to-device copies, as thick LVM replicas make them, between real loop devices. */
 class DeviceCopyTest {
@@ -35,8 +35,8 @@ class DeviceCopyTest {
         Path targetFile = Files.write(dir.resolve("target.img"), garbage);
         List<Long> progress = new CopyOnWriteArrayList<>();
         try (LoopDevice source = LoopDevice.of(sourceFile); LoopDevice target = LoopDevice.of(targetFile)) {
-            replicator.copyToDevice(source.device, target.device, data.length, false, (done, total) -> progress.add(done),
-                    new CancelToken());
+            replicator.copyToDevice(source.device(), target.device(), data.length, false,
+                    (done, total) -> progress.add(done), new CancelToken());
         }
         byte[] copied = Files.readAllBytes(targetFile);
         assertArrayEquals(data, Arrays.copyOf(copied, data.length));
@@ -52,7 +52,7 @@ class DeviceCopyTest {
         CancelToken cancel = new CancelToken();
         cancel.cancel();
         try (LoopDevice source = LoopDevice.of(sourceFile); LoopDevice target = LoopDevice.of(targetFile)) {
-            assertThrows(CopyCancelledException.class, () -> replicator.copyToDevice(source.device, target.device,
+            assertThrows(CopyCancelledException.class, () -> replicator.copyToDevice(source.device(), target.device(),
                     2 * MIB, false, CopyProgress.NONE, cancel));
         }
     }
@@ -62,7 +62,7 @@ class DeviceCopyTest {
         Path sourceFile = Files.write(dir.resolve("source.img"), new byte[MIB]);
         Path targetFile = Files.write(dir.resolve("target.img"), new byte[2 * MIB]);
         try (LoopDevice source = LoopDevice.of(sourceFile); LoopDevice target = LoopDevice.of(targetFile)) {
-            assertThrows(java.io.IOException.class, () -> replicator.copyToDevice(source.device, target.device,
+            assertThrows(java.io.IOException.class, () -> replicator.copyToDevice(source.device(), target.device(),
                     2 * MIB, false, CopyProgress.NONE, new CancelToken()));
         }
     }
@@ -83,17 +83,5 @@ class DeviceCopyTest {
         assertArrayEquals(data, Files.readAllBytes(target));
         long allocated = FileReplicator.allocatedBytes(target);
         assertTrue(allocated <= 2 * MIB + 64 * 1024, "only the 2 MiB of data is written, not the zeros: " + allocated);
-    }
-
-    /** A file attached to a free loop device, detached on close. */
-    private record LoopDevice(Path device) implements AutoCloseable {
-        static LoopDevice of(Path file) {
-            return new LoopDevice(Path.of(Commands.run("losetup", "--find", "--show", file.toString()).strip()));
-        }
-
-        @Override
-        public void close() {
-            Commands.run("losetup", "--detach", device.toString());
-        }
     }
 }

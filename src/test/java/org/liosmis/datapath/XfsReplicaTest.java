@@ -43,11 +43,7 @@ class XfsReplicaTest {
 
     @AfterEach
     void emptyTheFilesystem() throws IOException {
-        try (Stream<Path> files = Files.list(xfs.root())) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
+        xfs.deleteFiles();
     }
 
     @Test

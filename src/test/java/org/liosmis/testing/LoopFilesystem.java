@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real filesystem of its own for a test: a sparse image file, made into a loop device and
@@ -71,6 +72,15 @@ public final class LoopFilesystem implements AutoCloseable {
 
     public Path root() {
         return mountPoint;
+    }
+
+    /** Deletes every file in the filesystem's root, so the next test starts on an empty one. */
+    public void deleteFiles() throws IOException {
+        try (Stream<Path> files = Files.list(mountPoint)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** Bytes in use: what the filesystem reports as neither free nor reserved. */
