@@ -41,6 +41,16 @@ public final class LvNames {
         return Path.of("/dev", volumeGroup, logicalVolume);
     }
 
+    /** A volume's device-mapper name: VG-LV, each '-' inside either name doubled so the one between them stands out. */
+    public static String mapperName(String volumeGroup, String logicalVolume) {
+        return volumeGroup.replace("-", "--") + "-" + logicalVolume.replace("-", "--");
+    }
+
+    /** A volume's device-mapper node, which LVM makes even without udev. */
+    public static Path mapped(String volumeGroup, String logicalVolume) {
+        return Path.of("/dev/mapper", mapperName(volumeGroup, logicalVolume));
+    }
+
     /** The raid1 image a two-legged volume's added leg is: after a tracked split it is a visible, read-only volume. */
     public static String mirrorLeg(String logicalVolume) {
         return logicalVolume + "_rimage_1";
