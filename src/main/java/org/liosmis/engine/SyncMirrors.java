@@ -46,7 +46,7 @@ final class SyncMirrors {
     /** The source's volume and group, and the name its target's logical volume will have once detached. */
     private record Leg(String volumeGroup, String source, String targetName) {
         Path device() {
-            return LvNames.mapperDevice(volumeGroup, LvNames.mirrorLeg(source));
+            return LvNames.mapped(volumeGroup, LvNames.mirrorLeg(source));
         }
     }
 
@@ -444,6 +444,6 @@ final class SyncMirrors {
     /** /dev/VG/LV where udev or LVM made the link, else the device-mapper node. */
     private static Path lvDevice(String volumeGroup, String name) {
         Path device = LvNames.device(volumeGroup, name);
-        return Files.exists(device) ? device : LvNames.mapperDevice(volumeGroup, name);
+        return Files.exists(device) ? device : LvNames.mapped(volumeGroup, name);
     }
 }

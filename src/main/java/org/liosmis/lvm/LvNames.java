@@ -41,9 +41,14 @@ public final class LvNames {
         return Path.of("/dev", volumeGroup, logicalVolume);
     }
 
-    /** The device-mapper node of a logical volume, there with or without udev; '-' inside names doubled. */
-    public static Path mapperDevice(String volumeGroup, String logicalVolume) {
-        return Path.of("/dev/mapper", volumeGroup.replace("-", "--") + "-" + logicalVolume.replace("-", "--"));
+    /** A volume's device-mapper name: VG-LV, each '-' inside either name doubled so the one between them stands out. */
+    public static String mapperName(String volumeGroup, String logicalVolume) {
+        return volumeGroup.replace("-", "--") + "-" + logicalVolume.replace("-", "--");
+    }
+
+    /** A volume's device-mapper node, which LVM makes even without udev. */
+    public static Path mapped(String volumeGroup, String logicalVolume) {
+        return Path.of("/dev/mapper", mapperName(volumeGroup, logicalVolume));
     }
 
     /** The raid1 image a two-legged volume's added leg is: after a tracked split it is a visible, read-only volume. */

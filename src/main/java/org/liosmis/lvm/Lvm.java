@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The LVM commands lio-smis runs. Reads use fixed-format reports (bytes, no headings, '|'
  * between fields); changes name every volume as VG/LV. A command that finds the volume group
- * locked by another LVM command is retried until {@code lockWait} has passed.
+ * locked by another LVM command is retried until {@code lockWait} has passed. Beside lvm,
+ * dmsetup and thin_delta read the chunks in which two thin volumes differ.
  */
 public final class Lvm {
 
@@ -17,6 +20,10 @@ public final class Lvm {
     private static final String LV_FIELDS = "vg_name,lv_name,lv_size,lv_attr,pool_lv,origin,data_percent";
     private static final String VG_FIELDS = "vg_name,vg_size,vg_free";
     private static final String SYNC_FIELDS = "segtype,sync_percent,raid_sync_action";
+    private static final String THIN_FIELDS = "lv_attr,pool_lv,thin_id,lv_size";
+    private static final String POOL_FIELDS = "lv_attr,chunk_size";
+    /** A pool has one metadata snapshot: callers of {@link #thinDifferences} on one pool take turns. */
+    private static final Map<String, Object> SNAPSHOT_TURNS = new ConcurrentHashMap<>();
     private static final Duration RETRY = Duration.ofMillis(200);
 
     private final CommandRunner runner;
@@ -142,6 +149,73 @@ public final class Lvm {
         change("lvconvert", "--yes", "--mirrors", "0", volumeGroup + "/" + name);
     }
 
+    /** The id a thin volume has in its pool's metadata, the one thin_delta names it by; UNSUPPORTED if not thin. */
+    public long thinId(String volumeGroup, String name) throws LvmException {
+        return Long.parseLong(thinVolume(volumeGroup, name)[2]);
+    }
+
+    /** The size of a thin pool's chunks: the unit in which it allocates, shares and compares its volumes' data. */
+    public long thinChunkBytes(String volumeGroup, String thinPool) throws LvmException {
+        String[] pool = single(volumeGroup, thinPool, POOL_FIELDS);
+        if (!pool[0].startsWith("t")) {
+            throw new LvmException(LvmException.Kind.UNSUPPORTED, volumeGroup + "/" + thinPool + " is not a thin pool");
+        }
+        return bytes(pool[1]);
+    }
+
+    /**
+     * Where thin volume {@code newer} differs from {@code older}, both of {@code thinPool}: typically
+     * the thin snapshots of a volume at the last shipping and now. Copying these bytes of newer onto a
+     * copy of older makes it equal to newer (within newer's size). Whole chunks, in order, merged where
+     * they touch. {@code thin_delta} reads them from a metadata snapshot of the pool, released again
+     * whatever happens. Without dmsetup or thin_delta on the host: UNSUPPORTED.
+     */
+    public List<ThinRange> thinDifferences(String volumeGroup, String thinPool, String older, String newer)
+            throws LvmException {
+        long left = Long.parseLong(thinVolumeOf(volumeGroup, thinPool, older)[2]);
+        String[] newerVolume = thinVolumeOf(volumeGroup, thinPool, newer);
+        long right = Long.parseLong(newerVolume[2]);
+        String tpool = LvNames.mapperName(volumeGroup, thinPool) + "-tpool";
+        String metadata = LvNames.mapped(volumeGroup, thinPool + "_tmeta").toString();
+        List<ThinRange> changed;
+        synchronized (SNAPSHOT_TURNS.computeIfAbsent(tpool, key -> new Object())) {
+            try (PoolMetadataSnapshot held = PoolMetadataSnapshot.reserve(this::tool, tpool)) {
+                changed = ThinDeltaXml.changed(tool("thin_delta", "--metadata-snap", "--snap1", Long.toString(left),
+                        "--snap2", Long.toString(right), metadata), left, right);
+            }
+        }
+        return within(changed, bytes(newerVolume[3]));
+    }
+
+    /** A thin volume's THIN_FIELDS, checked to be of {@code thinPool}: ids are only unique within a pool. */
+    private String[] thinVolumeOf(String volumeGroup, String thinPool, String name) throws LvmException {
+        String[] volume = thinVolume(volumeGroup, name);
+        if (!volume[1].equals(thinPool)) {
+            throw new LvmException(LvmException.Kind.UNSUPPORTED, volumeGroup + "/" + name
+                    + " is a thin volume of pool " + volume[1] + ", not of " + thinPool);
+        }
+        return volume;
+    }
+
+    private String[] thinVolume(String volumeGroup, String name) throws LvmException {
+        String[] volume = single(volumeGroup, name, THIN_FIELDS);
+        if (!volume[0].startsWith("V") || volume[2].isEmpty()) {
+            throw new LvmException(LvmException.Kind.UNSUPPORTED, volumeGroup + "/" + name + " is not a thin volume");
+        }
+        return volume;
+    }
+
+    private String[] single(String volumeGroup, String name, String fields) throws LvmException {
+        return report("lvs", fields, volumeGroup + "/" + name).stream().findFirst().orElseThrow(() ->
+                new LvmException(LvmException.Kind.NOT_FOUND, "lvs does not show " + volumeGroup + "/" + name));
+    }
+
+    /** A chunk may reach past the end of a volume whose size is not a multiple of it. */
+    private static List<ThinRange> within(List<ThinRange> ranges, long size) {
+        return ranges.stream().filter(r -> r.offset() < size)
+                .map(r -> r.end() <= size ? r : new ThinRange(r.offset(), size - r.offset())).toList();
+    }
+
     private LogicalVolume created(String volumeGroup, String name) throws LvmException {
         return logicalVolume(volumeGroup, name).orElseThrow(() -> new LvmException(LvmException.Kind.FAILED,
                 "LVM reported success, but lvs does not show " + volumeGroup + "/" + name));
@@ -176,16 +250,8 @@ public final class Lvm {
         noWait.addAll(command.subList(2, command.size()));
         long deadline = System.nanoTime() + lockWait.toNanos();
         while (true) {
-            CommandRunner.Result result;
-            try {
-                result = runner.run(noWait);
-            } catch (IOException e) {
-                throw new LvmException(LvmException.Kind.FAILED, "cannot run " + command.get(0) + " " + command.get(1)
-                        + ": " + e.getMessage() + " (is lvm2 installed?)");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LvmException(LvmException.Kind.FAILED, "interrupted while running " + String.join(" ", command));
-            }
+            CommandRunner.Result result = execute(noWait, command.get(0) + " " + command.get(1),
+                    LvmException.Kind.FAILED, "is lvm2 installed?");
             if (result.exitCode() == 0) {
                 return result.stdout();
             }
@@ -194,6 +260,33 @@ public final class Lvm {
                 throw failure;
             }
             pause();
+        }
+    }
+
+    /**
+     * Runs a device-mapper or thin-provisioning tool as it is: unlike lvm it takes no --config and
+     * waits on no LVM lock. A missing tool leaves thin volume changes unreadable: UNSUPPORTED.
+     */
+    private String tool(String... command) throws LvmException {
+        List<String> line = List.of(command);
+        CommandRunner.Result result = execute(line, command[0], LvmException.Kind.UNSUPPORTED,
+                "install dmsetup and thin-provisioning-tools");
+        if (result.exitCode() != 0) {
+            throw LvmException.of(line, result.exitCode(), result.stderr());
+        }
+        return result.stdout();
+    }
+
+    /** Runs {@code command}; {@code name} is how errors call it, {@code missing} the kind when it cannot start. */
+    private CommandRunner.Result execute(List<String> command, String name, LvmException.Kind missing, String hint)
+            throws LvmException {
+        try {
+            return runner.run(command);
+        } catch (IOException e) {
+            throw new LvmException(missing, "cannot run " + name + ": " + e.getMessage() + " (" + hint + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LvmException(LvmException.Kind.FAILED, "interrupted while running " + name);
         }
     }
 

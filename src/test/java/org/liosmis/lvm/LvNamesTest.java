@@ -36,5 +36,8 @@ class LvNamesTest {
         assertEquals(Optional.of(new LvNames.Named("vg-a", "lv-b")), LvNames.ofDevice(Path.of("/dev/mapper/vg--a-lv--b")));
         assertEquals(Optional.empty(), LvNames.ofDevice(Path.of("/dev/sdb")));
         assertEquals(Optional.empty(), LvNames.ofDevice(Path.of("/srv/pool/x.img")));
+        assertEquals(Path.of("/dev/mapper/vg--a-lv--b"), LvNames.mapped("vg-a", "lv-b"));
+        assertEquals(Optional.of(new LvNames.Named("lio-delta", "pool_tmeta")),
+                LvNames.ofDevice(LvNames.mapped("lio-delta", "pool_tmeta")));
     }
 }
