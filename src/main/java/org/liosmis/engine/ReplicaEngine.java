@@ -55,6 +55,7 @@ public final class ReplicaEngine implements AutoCloseable {
     private final RelationshipChanges relationships;
     private final ReplicaInPlace inPlace;
     private final SyncMirrors syncMirrors;
+    private final AsyncMirrors asyncMirrors;
     private volatile boolean closing;
 
     public ReplicaEngine(LioRoot lio, Lvm lvm, Inventory inventory, StateStore store, FileReplicator files,
@@ -71,9 +72,14 @@ public final class ReplicaEngine implements AutoCloseable {
         this.relationships = new RelationshipChanges(this, inventory, store);
         this.inPlace = new ReplicaInPlace(this, inventory, store);
         this.syncMirrors = new SyncMirrors(this, lio, lvm, inventory, store);
-        new Recovery(lio, inventory, store, clock, fileio, block, syncMirrors.recover()).run();
+        this.asyncMirrors = new AsyncMirrors(this, lio, lvm, inventory, store, files);
+        List<String> goingOn = new java.util.ArrayList<>(syncMirrors.recover());
+        goingOn.addAll(asyncMirrors.recover());
+        new Recovery(lio, inventory, store, clock, fileio, block, goingOn).run();
         sweeper.scheduleWithFixedDelay(this::removeExpiredJobs, 1, 1, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(() -> quietly("following sync mirrors", syncMirrors::follow), 1, 1,
+                TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(() -> quietly("starting async mirror cycles", asyncMirrors::tick), 1, 1,
                 TimeUnit.SECONDS);
     }
 
@@ -103,6 +109,9 @@ public final class ReplicaEngine implements AutoCloseable {
             }
             if (request.kind() == ReplicaKind.SYNC_MIRROR) {
                 return syncMirrors.create(plan);
+            }
+            if (request.kind() == ReplicaKind.ASYNC_MIRROR) {
+                return asyncMirrors.create(plan);
             }
             if (request.timing() != CreateReplicaRequest.Timing.BY_COPY && plan.backend().makeInstantly(plan)) {
                 madeInstantly(plan);
@@ -319,7 +328,7 @@ public final class ReplicaEngine implements AutoCloseable {
     public void detach(String targetId) throws RequestRefused {
         Optional<Replica> mirror = mirrorRelationship(targetId);
         if (mirror.isPresent()) {
-            syncMirrors.detach(mirror.get());
+            keeper(mirror.get()).detach(mirror.get());
         } else {
             relationships.detach(targetId);
         }
@@ -336,7 +345,11 @@ public final class ReplicaEngine implements AutoCloseable {
         Replica mirror = mirrorRelationship(targetId).orElseThrow(() -> new RequestRefused(
                 RequestRefused.Reason.NOT_SUPPORTED, targetId + " is no mirror's target: only mirrors (CopyType 2 and"
                 + " 3) can be fractured; a snapshot or copy holds its point in time already"));
-        syncMirrors.fracture(mirror, split);
+        keeper(mirror).fracture(mirror, split);
+    }
+
+    private MirrorKeeper keeper(Replica mirror) {
+        return mirror.kind() == ReplicaKind.SYNC_MIRROR ? syncMirrors : asyncMirrors;
     }
 
     /** The mirror relationship of which the volume is the target. */
@@ -372,7 +385,7 @@ public final class ReplicaEngine implements AutoCloseable {
      */
     public CreateReplicaResult resync(String targetId) throws RequestRefused {
         Optional<Replica> mirror = mirrorRelationship(targetId);
-        return mirror.isPresent() ? syncMirrors.resync(mirror.get()) : relationships.overwrite(targetId, false);
+        return mirror.isPresent() ? keeper(mirror.get()).resync(mirror.get()) : relationships.overwrite(targetId, false);
     }
 
     // ---- what jobs and relationship changes share with the engine
@@ -409,6 +422,17 @@ public final class ReplicaEngine implements AutoCloseable {
     /** The state a job stopped on request ends in. */
     Job.State stopState(String jobId) {
         return stopRequests.getOrDefault(jobId, Job.State.TERMINATED);
+    }
+
+    /** A cancel token lio-smis's stop cancels, for work that is no job of its own (an async mirror's cycle). */
+    CancelToken track(String key) {
+        CancelToken token = new CancelToken();
+        running.put(key, token);
+        return token;
+    }
+
+    void untrack(String key) {
+        running.remove(key);
     }
 
     void finished(Job job, boolean success) {
@@ -452,7 +476,7 @@ public final class ReplicaEngine implements AutoCloseable {
         try {
             Optional<Replica> mirror = mirrorRelationship(volumeId);
             if (mirror.isPresent()) {
-                syncMirrors.deleteTarget(mirror.get());
+                keeper(mirror.get()).deleteTarget(mirror.get());
                 return;
             }
             backend.delete(volume);

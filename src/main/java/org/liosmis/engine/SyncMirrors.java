@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * copying only the regions written meanwhile; a detach splits it off for good, a volume of its
  * own with the identity it had.
  */
-final class SyncMirrors {
+final class SyncMirrors implements MirrorKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncMirrors.class);
 
@@ -179,7 +179,8 @@ final class SyncMirrors {
     // ---- fracture, resync, detach, delete
 
     /** Splits the leg off with change tracking, under a read-only storage object with the target's identity. */
-    void fracture(Replica replica, boolean split) throws RequestRefused {
+    @Override
+    public void fracture(Replica replica, boolean split) throws RequestRefused {
         switch (replica.state()) {
             case SYNCHRONIZING -> throw RequestRefused.inUse(replica.targetId() + " is still being synchronised ("
                     + replica.percentSynced() + "% in step); fracture it once it is Synchronized");
@@ -211,7 +212,8 @@ final class SyncMirrors {
     }
 
     /** Merges a fractured leg back: LVM resynchronises the regions that changed, which a job follows. */
-    CreateReplicaResult resync(Replica replica) throws RequestRefused {
+    @Override
+    public CreateReplicaResult resync(Replica replica) throws RequestRefused {
         switch (replica.state()) {
             case SYNCHRONIZING, SYNCHRONIZED -> {
                 return new CreateReplicaResult(replica.targetId(), null);
@@ -243,7 +245,8 @@ final class SyncMirrors {
     }
 
     /** Splits the leg off for good: a linear volume of its own, under a writable storage object. */
-    void detach(Replica replica) throws RequestRefused {
+    @Override
+    public void detach(Replica replica) throws RequestRefused {
         if (replica.state() == Replica.State.SYNCHRONIZING) {
             throw RequestRefused.inUse(replica.targetId() + " is still being synchronised (" + replica.percentSynced()
                     + "% in step); detach it once it is Synchronized, or delete it");
@@ -288,7 +291,8 @@ final class SyncMirrors {
     }
 
     /** ReturnToStoragePool of a target: the leg is dropped, its extents freed; the source stays as it is. */
-    void deleteTarget(Replica replica) throws RequestRefused {
+    @Override
+    public void deleteTarget(Replica replica) throws RequestRefused {
         if (replica.state() != Replica.State.BROKEN) {
             Leg leg = leg(replica).orElseThrow(() -> RequestRefused.invalid("the source " + replica.sourceId()
                     + " of " + replica.targetId() + " is gone"));

@@ -105,6 +105,10 @@ public final class Lvm {
         return created(volumeGroup, name);
     }
 
+    public void rename(String volumeGroup, String name, String newName) throws LvmException {
+        change("lvrename", volumeGroup, name, newName);
+    }
+
     public void remove(String volumeGroup, String name) throws LvmException {
         change("lvremove", "--yes", volumeGroup + "/" + name);
     }

@@ -39,12 +39,16 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(Path dir) throws Exception {
+        this(dir, EngineSettings.defaults());
+    }
+
+    EngineFixture(Path dir, EngineSettings settings) throws Exception {
         this.dir = dir;
         this.pool = Files.createDirectories(dir.resolve("pool"));
         this.lio = LioRoot.emulated(dir.resolve("configfs"));
         this.store = StateStore.open(dir.resolve("state.db"));
         this.inventory = new LioInventory(lio, directoryPools(Map.of("default", pool)), "target.example", store);
-        this.engine = new ReplicaEngine(lio, Lvm.system(), inventory, store, new FileReplicator(), EngineSettings.defaults());
+        this.engine = new ReplicaEngine(lio, Lvm.system(), inventory, store, new FileReplicator(), settings);
     }
 
     /** A fileio volume whose backing file has data in every other MiB and holes between. */
