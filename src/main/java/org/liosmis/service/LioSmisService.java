@@ -102,7 +102,8 @@ public final class LioSmisService implements AutoCloseable {
                 + " LIO and the volumes themselves record with: " + rebuildCommand(options));
         Lvm lvm = Lvm.system();
         LioInventory inventory = new LioInventory(lio, new PoolCatalog(options.pools(), lvm), options.systemName(), store);
-        ReplicaEngine engine = new ReplicaEngine(lio, lvm, inventory, store, new FileReplicator(), EngineSettings.defaults());
+        ReplicaEngine engine = new ReplicaEngine(lio, lvm, inventory, store, new FileReplicator(),
+                EngineSettings.defaults().withCyclePeriod(options.mirrorCycle()));
         ProviderRegistry providers = SmisProviders.register(new ProviderRegistry(), inventory, engine, names,
                 objectManager);
         CimOperations cimom = new NamespaceAliases(new Dispatcher(classes(options), providers,

@@ -92,7 +92,7 @@ public final class ProviderConfig {
         }
         if (!parser.take("--" + name, new Arguments(List.of(value)))) {
             throw new UsageException("unknown setting \"" + name + "\"; the settings are demo, state-dir, configfs,"
-                    + " pool, lvm-pool, schema, system-name and namespace");
+                    + " pool, lvm-pool, schema, system-name, namespace and mirror-cycle");
         }
     }
 }

@@ -3,11 +3,13 @@ package org.liosmis.service;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.liosmis.engine.EngineSettings;
 import org.liosmis.engine.Pool;
 import org.liosmis.engine.PoolBacking;
 import org.liosmis.lvm.LvNames;
@@ -19,7 +21,7 @@ import org.liosmis.spi.ObjectPaths;
  * provider from its configuration file; defaults are those of a production target host.
  */
 public record ServiceOptions(boolean demo, Path stateDir, Path configfsRoot, Map<String, PoolBacking> pools,
-                             Path schema, String systemName, String namespace) {
+                             Path schema, String systemName, String namespace, Duration mirrorCycle) {
 
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/lio-smis");
     public static final Path KERNEL_CONFIGFS = Path.of("/sys/kernel/config/target");
@@ -38,6 +40,7 @@ public record ServiceOptions(boolean demo, Path stateDir, Path configfsRoot, Map
               --schema DIR|ZIP         serve a full DMTF CIM schema instead of the built-in declarations
               --system-name NAME       Name of the LIO_StorageSystem (default: host name; demo: lio-demo)
               --namespace NS           the model namespace (default root/lio)
+              --mirror-cycle SECONDS   how often an async mirror's cycle brings its target in step (default 60)
             """;
 
     /** Collects the service's options from a longer list; what it does not know it leaves to the caller. */
@@ -51,6 +54,7 @@ public record ServiceOptions(boolean demo, Path stateDir, Path configfsRoot, Map
         private Path schema;
         private String systemName;
         private String namespace = "root/lio";
+        private Duration mirrorCycle = EngineSettings.DEFAULT_CYCLE_PERIOD;
 
         /** Takes the option (and its value from in) when it is one of the service's; false otherwise. */
         public boolean take(String option, Arguments in) throws UsageException {
@@ -65,6 +69,7 @@ public record ServiceOptions(boolean demo, Path stateDir, Path configfsRoot, Map
                 case "--schema" -> schema = Path.of(in.value(option));
                 case "--system-name" -> systemName = in.value(option);
                 case "--namespace" -> namespace = in.value(option);
+                case "--mirror-cycle" -> mirrorCycle = cyclePeriod(in.value(option));
                 default -> {
                     return false;
                 }
@@ -91,7 +96,14 @@ public record ServiceOptions(boolean demo, Path stateDir, Path configfsRoot, Map
                         + " --pool default=DIR, or give no pools");
             }
             return new ServiceOptions(demo, stateDir, demo ? stateDir.resolve("configfs") : configfs, Map.copyOf(all),
-                    schema, systemName != null ? systemName : demo ? "lio-demo" : hostName(), namespace);
+                    schema, systemName != null ? systemName : demo ? "lio-demo" : hostName(), namespace, mirrorCycle);
+        }
+
+        private static Duration cyclePeriod(String seconds) throws UsageException {
+            if (seconds.matches("[0-9]{1,6}") && Integer.parseInt(seconds) > 0) {
+                return Duration.ofSeconds(Integer.parseInt(seconds));
+            }
+            throw new UsageException("--mirror-cycle takes a number of seconds from 1 to 999999, not \"" + seconds + "\"");
         }
 
         private void addPool(String option, String spec) throws UsageException {
