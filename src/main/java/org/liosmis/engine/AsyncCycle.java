@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.liosmis.datapath.BlockCompare;
+import org.liosmis.datapath.ByteRange;
 import org.liosmis.datapath.ByteRanges;
 import org.liosmis.datapath.CancelToken;
 import org.liosmis.datapath.CopyCancelledException;
 import org.liosmis.datapath.CopyProgress;
 import org.liosmis.datapath.RangeShipper;
+import org.liosmis.lvm.LvNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,7 @@ final class AsyncCycle implements Runnable {
             Path next = images.get().takeNext();
             Path target = Path.of(mirror.targetPath());
             boolean compare = mirror.fullCompare() || mirror.cycleImage() == null || !images.get().hasBase();
-            Optional<ByteRanges> delta = compare ? Optional.empty() : images.get().changedSinceBase();
+            Optional<ByteRanges> delta = compare ? wholeOfNewFile(mirror, target) : images.get().changedSinceBase();
             ByteRanges ranges = delta.isPresent() ? delta.get() : new BlockCompare(PROGRESS_INTERVAL)
                     .differences(next, target, (done, total) -> progress.copied(done, 2 * total), cancel);
             CopyProgress shipping = delta.isPresent() ? progress
@@ -85,14 +87,29 @@ final class AsyncCycle implements Runnable {
                 failed(job, "a cycle of the mirror failed (" + e.getMessage() + ")");
             }
         } finally {
-            engine.untrack(replica.targetId());
-            mirrors.cycleEnded(replica.targetId());
+            release();
         }
+    }
+
+    /**
+     * A new target file reads as zeros and no client has written it: shipping all of the image
+     * (whose holes become holes) needs no reading of the target. A device could not stay thin so.
+     */
+    private static Optional<ByteRanges> wholeOfNewFile(Mirror mirror, Path target) {
+        boolean newFile = mirror.cycleImage() == null && !mirror.fullCompare() && LvNames.ofDevice(target).isEmpty();
+        return newFile ? Optional.of(ByteRanges.of(new ByteRange(0, mirror.sizeBytes()))) : Optional.empty();
+    }
+
+    /** Lets go of the mirror before its job says it ended, so a client that sees it end may change the mirror at once. */
+    private void release() {
+        engine.untrack(replica.targetId());
+        mirrors.cycleEnded(replica.targetId());
     }
 
     private void completed(Instant point, Optional<JobProgress> job) {
         store.replicaOf(replica.targetId()).ifPresent(now -> store.putReplica(
                 now.mirror(Replica.State.SYNCHRONIZED, point, now.jobId()).synced(100)));
+        release();
         job.ifPresent(p -> p.commit(p.job().ended(Job.State.COMPLETED, engine.clock().instant(), null, null)));
     }
 
@@ -106,14 +123,14 @@ final class AsyncCycle implements Runnable {
                 && store.replicaOf(replica.targetId()).map(Replica::whenSynced).isEmpty();
         String description = first ? reason + "; the target was removed and the source is untouched: call"
                 + " CreateReplica again" : reason + "; the target is partly shipped until the next cycle, a period later";
-        job.ifPresent(p -> p.commit(p.job().ended(Job.State.EXCEPTION, engine.clock().instant(), Job.Failure.IO_ERROR,
-                description)));
+        release();
         if (first) {
-            mirrors.cycleEnded(replica.targetId());
             mirrors.discard(replica);
         } else {
             store.mirror(replica.targetId()).ifPresent(m -> store.putMirror(m.broken(description)));
             mirrors.retryLater(replica.targetId());
         }
+        job.ifPresent(p -> p.commit(p.job().ended(Job.State.EXCEPTION, engine.clock().instant(), Job.Failure.IO_ERROR,
+                description)));
     }
 }

@@ -17,7 +17,7 @@ public record Mirror(String targetId, String targetPath, long sizeBytes, String 
 
     /** A new mirror, its target not yet in step. */
     static Mirror of(String targetId, String targetPath, long sizeBytes, String unitSerial) {
-        return new Mirror(targetId, targetPath, sizeBytes, unitSerial, null, true, 0, 0, null);
+        return new Mirror(targetId, targetPath, sizeBytes, unitSerial, null, false, 0, 0, null);
     }
 
     Mirror at(String path) {
