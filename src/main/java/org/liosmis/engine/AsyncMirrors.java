@@ -63,12 +63,13 @@ final class AsyncMirrors implements MirrorKeeper {
     CreateReplicaResult create(ReplicaEngine.Plan plan) throws RequestRefused {
         Volume source = plan.source();
         images(source, plan.name()); // refuses a source whose images cannot be taken
-        Path target = makeTarget(plan);
+        long size = sizeOf(source);
+        Path target = makeTarget(plan, size);
         Instant now = engine.clock().instant();
         Job job = new Job(UUID.randomUUID().toString(), Job.State.NEW, 0, plan.elementName(), source.id(),
                 plan.targetId(), target.toString(), ReplicaKind.ASYNC_MIRROR, now, null, null, true,
                 engine.timeBeforeRemoval(), null, null);
-        store.putMirror(Mirror.of(plan.targetId(), target.toString(), source.sizeBytes(), LioSmisSerial.generate()));
+        store.putMirror(Mirror.of(plan.targetId(), target.toString(), size, LioSmisSerial.generate()));
         store.putJob(job);
         Replica replica = new Replica(source.id(), plan.targetId(), ReplicaKind.ASYNC_MIRROR, methodFor(source),
                 Replica.State.SYNCHRONIZING, 0, null, job.id());
@@ -88,9 +89,17 @@ final class AsyncMirrors implements MirrorKeeper {
                 : CopyMethod.BLOCK_COMPARE;
     }
 
+    /** What a cycle ships from: a block source's logical volume as LVM sizes it, a file as LIO does. */
+    private long sizeOf(Volume source) throws RequestRefused {
+        if (source.backstore() == Volume.Backstore.FILEIO) {
+            return source.sizeBytes();
+        }
+        return logicalVolume(source).map(LogicalVolume::sizeBytes).orElseThrow(() -> RequestRefused.invalid(
+                "the logical volume of " + source.id() + " is gone"));
+    }
+
     /** An empty target of the source's size: a sparse file, or a logical volume of the target pool. */
-    private Path makeTarget(ReplicaEngine.Plan plan) throws RequestRefused {
-        long size = plan.source().sizeBytes();
+    private Path makeTarget(ReplicaEngine.Plan plan, long size) throws RequestRefused {
         try {
             switch (plan.pool().backing()) {
                 case PoolBacking.Directory directory -> {
