@@ -13,6 +13,11 @@ public interface Inventory {
 
     Optional<Pool> pool(String id);
 
+    /** The configured pools, in which lio-smis makes volumes: all but the pool of volumes made elsewhere. */
+    default Stream<Pool> managedPools() {
+        return pools().stream().filter(pool -> !pool.external());
+    }
+
     Stream<Volume> volumes();
 
     Optional<Volume> volume(String id);

@@ -105,7 +105,7 @@ public final class ReplicaEngine implements AutoCloseable {
         try {
             if (request.kind().mirror() && !canMirror(plan.pool(), request.kind())) {
                 throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, "pool " + plan.pool().id() + " ("
-                        + plan.pool().backing().describe() + ") cannot hold " + whyNoMirror(request.kind(), plan.pool()));
+                        + plan.pool().backing().describe() + ") cannot hold " + noMirror(request.kind(), plan.pool()));
             }
             if (request.kind() == ReplicaKind.SYNC_MIRROR) {
                 return syncMirrors.create(plan);
@@ -541,13 +541,19 @@ public final class ReplicaEngine implements AutoCloseable {
         };
     }
 
-    private static String whyNoMirror(ReplicaKind kind, Pool pool) {
+    private String noMirror(ReplicaKind kind, Pool pool) {
+        String why = NoMirrorReasons.why(pool, kind);
         if (kind == ReplicaKind.SYNC_MIRROR) {
-            return "a sync mirror (CopyType 3): its target is a raid1 leg, which only a linear volume of a"
-                    + " volume-group pool can have; ask for an async mirror (CopyType 2)";
+            // advise an async mirror only where the pool can hold one
+            return "a sync mirror (CopyType 3): " + why + (canMirror(pool, ReplicaKind.ASYNC_MIRROR)
+                    ? "; ask for an async mirror (CopyType 2)" : "");
         }
-        return "an async mirror (CopyType 2): its filesystem cannot clone files (reflink), which the mirror's cycles"
-                + " need to find what changed; use a pool on XFS with reflink or on btrfs";
+        return "an async mirror (CopyType 2): " + why;
+    }
+
+    /** Why a pool cannot hold the target of a mirror of this kind; empty where it can. */
+    public Optional<String> whyNoMirror(Pool pool, ReplicaKind kind) {
+        return canMirror(pool, kind) ? Optional.empty() : Optional.of(NoMirrorReasons.why(pool, kind));
     }
 
     /** The mirror kinds at least one pool can hold: what the capabilities advertise. */

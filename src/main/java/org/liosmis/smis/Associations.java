@@ -27,14 +27,22 @@ final class Associations {
 
     /**
      * Each service's capabilities: the configuration service's and one per storage replication
-     * type; the replication service's.
+     * type; the replication service's. And each configured pool's configuration capabilities.
      */
-    static PairAssociation elementCapabilities(ObjectNames names, List<CIMObjectPath> replicationCapabilities) {
-        List<PairAssociation.Pair> pairs = new ArrayList<>();
-        pairs.add(new PairAssociation.Pair(names.configurationService(), names.configurationCapabilities()));
-        replicationCapabilities.forEach(c -> pairs.add(new PairAssociation.Pair(names.configurationService(), c)));
-        pairs.add(new PairAssociation.Pair(names.replicationService(), names.replicationServiceCapabilities()));
-        return fixed(names.modelNamespace(), "LIO_ElementCapabilities", "ManagedElement", "Capabilities", pairs);
+    static PairAssociation elementCapabilities(ObjectNames names, Inventory inventory,
+                                               List<CIMObjectPath> replicationCapabilities) {
+        List<PairAssociation.Pair> services = new ArrayList<>();
+        services.add(new PairAssociation.Pair(names.configurationService(), names.configurationCapabilities()));
+        replicationCapabilities.forEach(c -> services.add(new PairAssociation.Pair(names.configurationService(), c)));
+        services.add(new PairAssociation.Pair(names.replicationService(), names.replicationServiceCapabilities()));
+        return new PairAssociation(names.modelNamespace(), "LIO_ElementCapabilities", "ManagedElement",
+                "Capabilities") {
+            @Override
+            Stream<Pair> pairs() {
+                return Stream.concat(services.stream(), inventory.managedPools()
+                        .map(pool -> new Pair(names.pool(pool), names.configurationCapabilities(pool))));
+            }
+        };
     }
 
     static PairAssociation hostedStoragePool(ObjectNames names, Inventory inventory) {

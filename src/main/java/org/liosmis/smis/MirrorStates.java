@@ -70,9 +70,11 @@ final class MirrorStates {
                 })
                 .uint16("SyncType", SYNC_TYPE_MIRROR)
                 .uint16("Mode", async ? MODE_ASYNCHRONOUS : MODE_SYNCHRONOUS)
-                .uint16("PercentSynced", replica.percentSynced())
-                .datetime("WhenSynced", replica.whenSynced())
-                .datetime("WhenEstablished", replica.whenSynced());
+                .uint16("PercentSynced", replica.percentSynced());
+        if (!first) {
+            // before its first synchronisation ends a mirror was never in step: both are left NULL
+            builder.datetime("WhenSynced", replica.whenSynced()).datetime("WhenEstablished", replica.whenSynced());
+        }
         mirror.map(Mirror::brokenReason).ifPresent(reason -> builder.string("StatusDescription", reason));
         if (async && mirror.isPresent()) {
             builder.uint32("CyclePeriod", engine.asyncCyclePeriod().toSeconds())

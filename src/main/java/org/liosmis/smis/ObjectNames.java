@@ -99,6 +99,12 @@ public final class ObjectNames {
                 key("InstanceID", ORG + ":StorageConfigurationCapabilities"));
     }
 
+    /** The configuration capabilities of one pool: what CreateReplica can make with it as TargetPool. */
+    public CIMObjectPath configurationCapabilities(Pool pool) {
+        return path(modelNamespace, CONFIGURATION_CAPABILITIES,
+                key("InstanceID", ORG + ":StorageConfigurationCapabilities:pool:" + pool.id()));
+    }
+
     public CIMObjectPath job(String jobId) {
         return path(modelNamespace, JOB, key("InstanceID", ORG + ":job:" + jobId));
     }

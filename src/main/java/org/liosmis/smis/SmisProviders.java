@@ -40,10 +40,12 @@ public final class SmisProviders {
                 .register("LIO_StorageSynchronized", relationships, model)
                 .register("LIO_AffectedJobElement", JobAssociations.affectedJobElement(names, engine, inventory), model)
                 .register("LIO_OwningJobElement", JobAssociations.owningJobElement(names, engine), model)
-                .register(ObjectNames.CONFIGURATION_CAPABILITIES, new StorageConfigurationCapabilitiesProvider(names, engine), model)
+                .register(ObjectNames.CONFIGURATION_CAPABILITIES,
+                        new StorageConfigurationCapabilitiesProvider(names, inventory, engine), model)
                 .register(ObjectNames.REGISTERED_PROFILE,
                         new RegisteredProfileProvider(names, objectManager.isPresent()), interop)
-                .register("LIO_ElementCapabilities", Associations.elementCapabilities(names, replicationCapabilities.paths()), model)
+                .register("LIO_ElementCapabilities", Associations.elementCapabilities(names,
+                        inventory, replicationCapabilities.paths()), model)
                 .register("LIO_HostedStoragePool", Associations.hostedStoragePool(names, inventory), model)
                 .register("LIO_SystemDevice", Associations.systemDevice(names, inventory), model)
                 .register("LIO_AllocatedFromStoragePool", Associations.allocatedFromStoragePool(names, inventory), model);

@@ -10,28 +10,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liosmis.datapath.FileReplicator;
 import org.liosmis.engine.CopyMethod;
 import org.liosmis.engine.EngineSettings;
 import org.liosmis.engine.Job;
 import org.liosmis.engine.Replica;
-import org.liosmis.engine.ReplicaEngine;
 import org.liosmis.engine.ReplicaKind;
 import org.liosmis.engine.StateStore;
 import org.liosmis.engine.Volume;
-import org.liosmis.lio.LioRoot;
 import org.liosmis.cimom.Dispatcher;
-import org.liosmis.cimom.Namespaces;
-import org.liosmis.cimom.ProviderRegistry;
 import org.liosmis.cimom.Projection;
-import org.liosmis.lvm.Lvm;
-import org.liosmis.schema.ClassRepositories;
 import org.liosmis.spi.MethodResult;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -46,26 +38,23 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
 class SmisProvidersTest {
 
     private final FixedInventory inventory = FixedInventory.sample();
-    private final ObjectNames names = new ObjectNames("root/lio", "interop", "target.example");
+    private final ObjectNames names = SmisFixture.NAMES;
     @TempDir
     Path dir;
+    private SmisFixture fixture;
     private StateStore store;
-    private ReplicaEngine engine;
     private Dispatcher cimom;
 
     @BeforeEach
     void start() {
-        store = StateStore.open(dir.resolve("state.db"));
-        engine = new ReplicaEngine(LioRoot.emulated(dir.resolve("configfs")), Lvm.system(), inventory, store, new FileReplicator(),
-                EngineSettings.defaults());
-        cimom = new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(), inventory,
-                engine, names), new Namespaces(Set.of("root/lio", "interop")));
+        fixture = new SmisFixture(dir, inventory, EngineSettings.defaults());
+        store = fixture.store;
+        cimom = fixture.cimom;
     }
 
     @AfterEach
     void stop() {
-        engine.close();
-        store.close();
+        fixture.close();
     }
 
     private CIMObjectPath volumePath(int index) {
@@ -74,8 +63,7 @@ class SmisProvidersTest {
 
     /** The providers over another inventory, reading the same engine state. */
     private Dispatcher cimomOver(FixedInventory other) {
-        return new Dispatcher(ClassRepositories.builtIn(), SmisProviders.register(new ProviderRegistry(), other,
-                engine, names), new Namespaces(Set.of("root/lio", "interop")));
+        return fixture.over(other);
     }
 
     /** A snapshot of vol1 by copy: its job, and the relationship the engine keeps for it. */
@@ -108,7 +96,8 @@ class SmisProvidersTest {
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_ComputerSystem", true, Projection.ALL).count());
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_StorageConfigurationService", true, Projection.ALL).count());
         assertEquals(1, cimom.enumerateInstances("root/lio", "CIM_ReplicationService", true, Projection.ALL).count());
-        assertEquals(1 + 3 + 1, cimom.enumerateInstances("root/lio", "CIM_Capabilities", true, Projection.ALL).count());
+        // the configuration service's and its one pool's, three replication types', the replication service's
+        assertEquals(1 + 1 + 3 + 1, cimom.enumerateInstances("root/lio", "CIM_Capabilities", true, Projection.ALL).count());
         assertEquals(5, cimom.enumerateInstances("interop", "CIM_RegisteredProfile", true, Projection.ALL).count());
         // every association in one go: CIM_Dependency (two services, two volumes' pools) and CIM_Component subtrees
         assertEquals(2 + 2, cimom.enumerateInstances("root/lio", "CIM_Dependency", true, Projection.ALL).count());
@@ -191,6 +180,12 @@ class SmisProvidersTest {
         assertEquals("root/lio", system.getObjectPath().getNamespace());
         CIMObjectPath systemPath = system.getObjectPath();
         assertEquals(2, cimom.associatorNames(systemPath, "CIM_HostedStoragePool", null, null, null).count());
+        // a configured pool leads to what can be made in it; the external pool to nothing
+        assertEquals(List.of("LIO:StorageConfigurationCapabilities:pool:default"), cimom.associatorNames(
+                names.pool(inventory.poolList().get(0)), "CIM_ElementCapabilities", null, null, null)
+                .map(c -> c.getKeyValue("InstanceID")).toList());
+        assertEquals(0, cimom.associatorNames(names.pool(inventory.poolList().get(1)), "CIM_ElementCapabilities",
+                null, null, null).count());
         assertEquals(2, cimom.associatorNames(systemPath, "CIM_SystemDevice", null, null, null).count());
         CIMObjectPath service = cimom.associatorNames(systemPath, "CIM_HostedService", null, null, null)
                 .findFirst().orElseThrow();
