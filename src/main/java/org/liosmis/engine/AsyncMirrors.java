@@ -226,14 +226,14 @@ final class AsyncMirrors implements MirrorKeeper {
             default -> {
             }
         }
-        claim(replica);
+        claim(replica, "fracture", false);
         try {
             export(replica, true);
             store.putReplica(replica.mirror(split ? Replica.State.SPLIT : Replica.State.FRACTURED,
                     replica.whenSynced(), replica.jobId()));
             LOG.info("async mirror {} fractured from {} at its last cycle", replica.targetId(), replica.sourceId());
         } finally {
-            release(replica);
+            engine.release(replica);
         }
     }
 
@@ -245,7 +245,7 @@ final class AsyncMirrors implements MirrorKeeper {
                     + store.mirror(replica.targetId()).map(Mirror::brokenReason).orElse("") + "; delete its target");
         }
         if (replica.state().fractured()) {
-            claimUnexported(replica, "resync");
+            claim(replica, "resync", true);
             try {
                 unexport(replica.targetId());
                 Mirror mirror = store.mirror(replica.targetId()).orElseThrow();
@@ -254,7 +254,7 @@ final class AsyncMirrors implements MirrorKeeper {
                     store.putMirror(mirror.comparingAll());
                 }
             } finally {
-                release(replica);
+                engine.release(replica);
             }
         }
         return cycleNow(replica);
@@ -267,7 +267,7 @@ final class AsyncMirrors implements MirrorKeeper {
             throw RequestRefused.inUse(replica.targetId() + " is being brought in step by a cycle; detach it once the"
                     + " cycle is done");
         }
-        claimUnexported(replica, "detach");
+        claim(replica, "detach", true);
         try {
             unexport(replica.targetId());
             export(replica, false);
@@ -275,7 +275,7 @@ final class AsyncMirrors implements MirrorKeeper {
             store.deleteRelationship(replica.targetId());
             LOG.info("async mirror {} detached from {}: a volume of its own now", replica.targetId(), replica.sourceId());
         } finally {
-            release(replica);
+            engine.release(replica);
         }
     }
 
@@ -390,28 +390,12 @@ final class AsyncMirrors implements MirrorKeeper {
         }
     }
 
-    private void claim(Replica replica) throws RequestRefused {
-        synchronized (engine.admission()) {
-            for (String id : new String[] {replica.sourceId(), replica.targetId()}) {
-                if (engine.busy().contains(id) || cycling.contains(replica.targetId())) {
-                    throw RequestRefused.inUse(id + " is being changed by another request; try again when that is done");
-                }
-            }
-            engine.busy().add(replica.sourceId());
-            engine.busy().add(replica.targetId());
+    /** Both volumes taken for this change (see {@link ReplicaEngine#claim}), never during a cycle. */
+    private void claim(Replica replica, String change, boolean unexported) throws RequestRefused {
+        if (cycling.contains(replica.targetId())) {
+            throw RequestRefused.inUse(replica.targetId() + " is being brought in step by a cycle; " + change
+                    + " it once the cycle is done");
         }
-    }
-
-    private void claimUnexported(Replica replica, String change) throws RequestRefused {
-        if (inventory.volume(replica.targetId()).filter(Volume::exported).isPresent()) {
-            throw RequestRefused.inUse(replica.targetId() + " is exported through a LUN; remove the LUN, then "
-                    + change + " the mirror");
-        }
-        claim(replica);
-    }
-
-    private void release(Replica replica) {
-        engine.busy().remove(replica.sourceId());
-        engine.busy().remove(replica.targetId());
+        engine.claim(replica, change, unexported);
     }
 }

@@ -424,6 +424,32 @@ public final class ReplicaEngine implements AutoCloseable {
         return stopRequests.getOrDefault(jobId, Job.State.TERMINATED);
     }
 
+    /**
+     * Takes both volumes of a mirror for one change ({@code change}: "fracture", "resync"...);
+     * refused while another change holds either, and, where the change takes the target's storage
+     * object away ({@code unexported}), while the target is exported through a LUN.
+     */
+    void claim(Replica mirror, String change, boolean unexported) throws RequestRefused {
+        if (unexported && inventory.volume(mirror.targetId()).filter(Volume::exported).isPresent()) {
+            throw RequestRefused.inUse(mirror.targetId() + " is exported through a LUN; remove the LUN, then "
+                    + change + " the mirror");
+        }
+        synchronized (admission) {
+            for (String id : new String[] {mirror.sourceId(), mirror.targetId()}) {
+                if (busy.contains(id)) {
+                    throw RequestRefused.inUse(id + " is being changed by another request; try again when that is done");
+                }
+            }
+            busy.add(mirror.sourceId());
+            busy.add(mirror.targetId());
+        }
+    }
+
+    void release(Replica mirror) {
+        busy.remove(mirror.sourceId());
+        busy.remove(mirror.targetId());
+    }
+
     /** A cancel token lio-smis's stop cancels, for work that is no job of its own (an async mirror's cycle). */
     CancelToken track(String key) {
         CancelToken token = new CancelToken();

@@ -191,7 +191,7 @@ final class SyncMirrors implements MirrorKeeper {
             default -> {
             }
         }
-        Leg leg = claim(replica);
+        Leg leg = claim(replica, "fracture", false);
         try {
             lvm.splitMirrorLegTracked(leg.volumeGroup(), leg.source());
             try {
@@ -207,7 +207,7 @@ final class SyncMirrors implements MirrorKeeper {
         } catch (LvmException e) {
             throw LvmRefusals.of(e, poolOf(replica));
         } finally {
-            release(replica);
+            engine.release(replica);
         }
     }
 
@@ -222,7 +222,7 @@ final class SyncMirrors implements MirrorKeeper {
             default -> {
             }
         }
-        Leg leg = claimUnexported(replica, "resync");
+        Leg leg = claim(replica, "resync", true);
         try {
             removeStorageObject(replica.targetId());
             Job job = job(inventory.volume(replica.targetId()).map(Volume::elementName).orElse(leg.targetName()),
@@ -240,7 +240,7 @@ final class SyncMirrors implements MirrorKeeper {
             LOG.info("sync mirror {}: merging its leg back into {}", replica.targetId(), replica.sourceId());
             return new CreateReplicaResult(replica.targetId(), job.id());
         } finally {
-            release(replica);
+            engine.release(replica);
         }
     }
 
@@ -255,7 +255,7 @@ final class SyncMirrors implements MirrorKeeper {
             forget(replica);
             return;
         }
-        Leg leg = claimUnexported(replica, "detach");
+        Leg leg = claim(replica, "detach", true);
         try {
             boolean fractured = replica.state().fractured();
             if (fractured) {
@@ -286,7 +286,7 @@ final class SyncMirrors implements MirrorKeeper {
             LOG.info("sync mirror {} detached from {}: logical volume {} now", replica.targetId(), replica.sourceId(),
                     device);
         } finally {
-            release(replica);
+            engine.release(replica);
         }
     }
 
@@ -378,33 +378,12 @@ final class SyncMirrors implements MirrorKeeper {
         return inventory.volume(replica.sourceId()).map(Volume::poolId).orElse(Pool.EXTERNAL_ID);
     }
 
-    /** Both volumes taken for this change; refused while another change holds either. */
-    private Leg claim(Replica replica) throws RequestRefused {
-        synchronized (engine.admission()) {
-            for (String id : new String[] {replica.sourceId(), replica.targetId()}) {
-                if (engine.busy().contains(id)) {
-                    throw RequestRefused.inUse(id + " is being changed by another request; try again when that is done");
-                }
-            }
-            Leg leg = leg(replica).orElseThrow(() -> RequestRefused.invalid("the source " + replica.sourceId()
-                    + " of " + replica.targetId() + " is gone"));
-            engine.busy().add(replica.sourceId());
-            engine.busy().add(replica.targetId());
-            return leg;
-        }
-    }
-
-    private Leg claimUnexported(Replica replica, String change) throws RequestRefused {
-        if (inventory.volume(replica.targetId()).filter(Volume::exported).isPresent()) {
-            throw RequestRefused.inUse(replica.targetId() + " is exported through a LUN; remove the LUN, then "
-                    + change + " the mirror");
-        }
-        return claim(replica);
-    }
-
-    private void release(Replica replica) {
-        engine.busy().remove(replica.sourceId());
-        engine.busy().remove(replica.targetId());
+    /** The leg, and both volumes taken for this change (see {@link ReplicaEngine#claim}). */
+    private Leg claim(Replica replica, String change, boolean unexported) throws RequestRefused {
+        Leg leg = leg(replica).orElseThrow(() -> RequestRefused.invalid("the source " + replica.sourceId()
+                + " of " + replica.targetId() + " is gone"));
+        engine.claim(replica, change, unexported);
+        return leg;
     }
 
     private static RequestRefused brokenRefusal(Replica replica) {
