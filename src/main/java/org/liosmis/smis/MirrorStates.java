@@ -70,9 +70,11 @@ final class MirrorStates {
                 })
                 .uint16("SyncType", SYNC_TYPE_MIRROR)
                 .uint16("Mode", async ? MODE_ASYNCHRONOUS : MODE_SYNCHRONOUS)
-                .uint16("PercentSynced", replica.percentSynced())
-                .datetime("WhenSynced", replica.whenSynced())
-                .datetime("WhenEstablished", replica.whenSynced());
+                .uint16("PercentSynced", replica.percentSynced());
+        // a mirror never in step yet has no time it was
+        if (replica.whenSynced() != null) {
+            builder.datetime("WhenSynced", replica.whenSynced()).datetime("WhenEstablished", replica.whenSynced());
+        }
         mirror.map(Mirror::brokenReason).ifPresent(reason -> builder.string("StatusDescription", reason));
         if (async && mirror.isPresent()) {
             builder.uint32("CyclePeriod", engine.asyncCyclePeriod().toSeconds())
