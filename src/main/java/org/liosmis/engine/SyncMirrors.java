@@ -255,19 +255,18 @@ final class SyncMirrors implements MirrorKeeper {
             forget(replica);
             return;
         }
+        if (replica.state().fractured()) {
+            // lvconvert refuses every conversion of a raid1 volume tracking a split leg but the merge
+            // ("Conversion of tracking raid1 LV VG/LV is not supported."), a split for good included
+            throw new RequestRefused(RequestRefused.Reason.NOT_SUPPORTED, replica.targetId() + " is fractured, and"
+                    + " LVM cannot split a leg split off with change tracking for good; resync the mirror"
+                    + " (ModifySynchronization 4) and detach it once it is Synchronized, or delete the target");
+        }
         Leg leg = claim(replica, "detach", true);
         try {
-            boolean fractured = replica.state().fractured();
-            if (fractured) {
-                removeStorageObject(replica.targetId());
-            }
             try {
-                // with a leg split off tracked, LVM splits that one for good
                 lvm.splitMirrorLeg(leg.volumeGroup(), leg.source(), leg.targetName());
             } catch (LvmException e) {
-                if (fractured) {
-                    reexport(replica.targetId(), leg);
-                }
                 throw LvmRefusals.of(e, poolOf(replica));
             }
             Path device = lvDevice(leg.volumeGroup(), leg.targetName());
@@ -290,18 +289,30 @@ final class SyncMirrors implements MirrorKeeper {
         }
     }
 
-    /** ReturnToStoragePool of a target: the leg is dropped, its extents freed; the source stays as it is. */
+    /**
+     * ReturnToStoragePool of a target: the leg is dropped, its extents freed; the source stays as
+     * it is. A leg split off with change tracking is merged back first: LVM converts a raid1
+     * volume tracking a split leg in no other way.
+     */
     @Override
     public void deleteTarget(Replica replica) throws RequestRefused {
         if (replica.state() != Replica.State.BROKEN) {
             Leg leg = leg(replica).orElseThrow(() -> RequestRefused.invalid("the source " + replica.sourceId()
                     + " of " + replica.targetId() + " is gone"));
+            boolean tracked = replica.state().fractured();
             try {
                 removeStorageObject(replica.targetId());
+                if (tracked) {
+                    lvm.mergeMirrorLeg(leg.volumeGroup(), leg.source());
+                    tracked = false;
+                }
                 lvm.removeMirrorLeg(leg.volumeGroup(), leg.source());
             } catch (LvmException e) {
-                if (replica.state().fractured()) {
+                if (tracked) {
                     reexport(replica.targetId(), leg);
+                } else if (replica.state().fractured()) {
+                    // merged back, not removed: the mirror resynchronises as after a resync
+                    store.putReplica(replica.mirror(Replica.State.SYNCHRONIZING, replica.whenSynced(), null));
                 }
                 throw LvmRefusals.of(e, poolOf(replica));
             }

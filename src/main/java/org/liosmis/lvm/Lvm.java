@@ -142,13 +142,17 @@ public final class Lvm {
         change("lvconvert", "--yes", "--mergemirrors", volumeGroup + "/" + LvNames.mirrorLeg(name));
     }
 
-    /** Splits the leg off for good as a linear volume of its own; the volume is linear again. */
+    /**
+     * Splits the leg off for good as a linear volume of its own; the volume is linear again. Not
+     * while a leg is split off with change tracking: LVM refuses every conversion of the volume
+     * then but the merge (FAILED), this one and {@link #removeMirrorLeg} included.
+     */
     public LogicalVolume splitMirrorLeg(String volumeGroup, String name, String newName) throws LvmException {
         change("lvconvert", "--yes", "--splitmirrors", "1", "--name", newName, volumeGroup + "/" + name);
         return created(volumeGroup, newName);
     }
 
-    /** Drops the leg, freeing its extents; the volume is linear again. */
+    /** Drops the leg, freeing its extents; the volume is linear again. Not while the leg is split off tracked. */
     public void removeMirrorLeg(String volumeGroup, String name) throws LvmException {
         change("lvconvert", "--yes", "--mirrors", "0", volumeGroup + "/" + name);
     }

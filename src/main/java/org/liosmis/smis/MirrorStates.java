@@ -56,8 +56,8 @@ final class MirrorStates {
                 })
                 .bool("SyncMaintained", true)
                 .uint16("CopyState", switch (replica.state()) {
-                    // an async target is a whole point in time between cycles, and shown so
-                    case SYNCHRONIZING -> async && !first ? COPY_STATE_SYNCHRONIZED : COPY_STATE_UNSYNCHRONIZED;
+                    // a target being written (a resync, an async cycle) is no whole point in time until it ends
+                    case SYNCHRONIZING -> COPY_STATE_UNSYNCHRONIZED;
                     case FRACTURED -> COPY_STATE_FRACTURED;
                     case SPLIT -> COPY_STATE_SPLIT;
                     case BROKEN -> COPY_STATE_BROKEN;

@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.liosmis.cli.InProcessServer;
 import org.liosmis.host.embedded.Credentials;
 import org.liosmis.lio.configfs.KernelConfigFs;
 import org.liosmis.testing.CimQueries;
 import org.liosmis.testing.DemoClients;
+import org.liosmis.testing.LioSmisCommand;
 import org.liosmis.testing.ReplicaClient;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -30,6 +34,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 final class GuestDriver {
 
     private static final String PASSWORD = "kernel-replicas";
+    private static final Pattern SERVING = Pattern.compile("lio-smis serving .* on http://127\\.0\\.0\\.1:(\\d+)");
+    /** A JVM of its own under TCG starts slowly. */
+    private static final long SERVE_START_NANOS = 240_000_000_000L;
 
     private final Path work;
     private final Properties results;
@@ -82,11 +89,7 @@ final class GuestDriver {
 
     /** Starts a non-demo lio-smis on the kernel's configfs with these pool options, runs the session as admin, stops it. */
     void serve(List<String> poolOptions, Session session) throws Exception {
-        List<String> options = new ArrayList<>(List.of("--configfs", KernelConfigFs.DEFAULT_ROOT.toString(),
-                "--state-dir", work.resolve("state").toString(), "--credentials", credentials.toString(),
-                "--http-port", "0", "--https-port", "off"));
-        options.addAll(poolOptions);
-        try (InProcessServer server = InProcessServer.start(options)) {
+        try (InProcessServer server = InProcessServer.start(serveOptions(poolOptions))) {
             WBEMClient client = DemoClients.connect(server.httpPort(), PASSWORD);
             try {
                 session.run(client, new ReplicaClient(client));
@@ -94,6 +97,85 @@ final class GuestDriver {
                 client.close();
             }
         }
+    }
+
+    /** What {@link #serve} and {@link #serveProcess} start lio-smis with. */
+    private List<String> serveOptions(List<String> poolOptions) {
+        List<String> options = new ArrayList<>(List.of("--configfs", KernelConfigFs.DEFAULT_ROOT.toString(),
+                "--state-dir", work.resolve("state").toString(), "--credentials", credentials.toString(),
+                "--http-port", "0", "--https-port", "off"));
+        options.addAll(poolOptions);
+        return options;
+    }
+
+    /** lio-smis as {@link #serve} runs it, but in a JVM of its own ("lio-smis serve"), which a test can kill. */
+    ServedProcess serveProcess(List<String> poolOptions, String logName) throws Exception {
+        List<String> args = new ArrayList<>(List.of("serve"));
+        args.addAll(serveOptions(poolOptions));
+        Path log = work.resolve(logName);
+        // as the guest runs its driver: C1 only starts a JVM under TCG far sooner
+        Process process = new ProcessBuilder(LioSmisCommand.line(List.of("-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData"), args)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + SERVE_START_NANOS;
+        while (System.nanoTime() < deadline) {
+            Matcher serving = SERVING.matcher(Files.readString(log));
+            if (serving.find()) {
+                WBEMClient client = DemoClients.connect(Integer.parseInt(serving.group(1)), PASSWORD);
+                return new ServedProcess(process, client, log);
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("lio-smis serve exited with " + process.exitValue() + ": "
+                        + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException("lio-smis serve did not listen within 240 s: " + Files.readString(log));
+    }
+
+    /** A lio-smis of its own JVM and a client connected to it as admin. */
+    record ServedProcess(Process process, WBEMClient client, Path log) implements AutoCloseable {
+
+        ReplicaClient replicas() {
+            return new ReplicaClient(client);
+        }
+
+        /** SIGKILL, as the kernel's OOM killer or kill -9 would: nothing runs on the way out. */
+        void kill() throws InterruptedException {
+            client.close();
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("lio-smis survived SIGKILL for 30 s");
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process.isAlive()) {
+                kill();
+            }
+        }
+    }
+
+    /**
+     * Pins md's resync rate (KiB/s, both its floor and its ceiling), recording the defaults as
+     * "resync.defaults": unthrottled, a leg of tens of MiB on tmpfs is in sync before lvs first
+     * looks, and an initiator's writes would slow it to the default floor of 1000 KiB/s.
+     */
+    void capRaidResync(int kibPerSecond) throws IOException, InterruptedException {
+        Path raid = Path.of("/proc/sys/dev/raid");
+        // cat, as sysctl files answer only a read from offset 0 (Java's first read takes one byte)
+        set("resync.defaults", "min " + succeed("cat", raid.resolve("speed_limit_min").toString()).strip()
+                + " max " + succeed("cat", raid.resolve("speed_limit_max").toString()).strip());
+        Files.writeString(raid.resolve("speed_limit_max"), Integer.toString(kibPerSecond));
+        Files.writeString(raid.resolve("speed_limit_min"), Integer.toString(kibPerSecond));
+    }
+
+    /** The SHA-256 of a device's first {@code size} bytes (whole MiB) read past the page cache: LIO writes around it. */
+    String directSha256(Path device, long size) throws IOException, InterruptedException {
+        return succeed("sh", "-c", "dd if=" + device + " bs=1M count=" + (size >> 20)
+                + " iflag=direct status=none | sha256sum").split(" ")[0];
     }
 
     /** A command's exit code and output; HOME is writable for targetcli's preferences. */

@@ -1,11 +1,5 @@
 package org.liosmis.kernel;
 
-import static java.nio.file.StandardOpenOption.DSYNC;
-import static java.nio.file.StandardOpenOption.WRITE;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liosmis.lio.IblockSpec;
@@ -43,8 +36,6 @@ public final class KernelLvmMirrorMain {
     static final String SOURCE = "msrc";
     static final String COPY = "mcopy";
     static final long SIZE = 64L << 20;
-    /** The writer's unit: 1024 blocks make up the volume. */
-    static final int BLOCK = 64 << 10;
     /** The change made while the leg is split off: 1 MiB at 10 MiB, inside one of raid1's 2 MiB regions. */
     static final long CHANGE_OFFSET = 10L << 20;
     static final int CHANGE_SIZE = 1 << 20;
@@ -77,7 +68,7 @@ public final class KernelLvmMirrorMain {
     }
 
     private void run() throws Exception {
-        limitResync();
+        driver.capRaidResync(RESYNC_KIB_PER_SECOND);
         String first = driver.loopDevice("mirror0.img", "96M");
         String second = driver.loopDevice("mirror1.img", "96M");
         driver.succeed("lvm", "vgcreate", GROUP, first, second);
@@ -97,17 +88,8 @@ public final class KernelLvmMirrorMain {
         refusals();
     }
 
-    private void limitResync() throws IOException, InterruptedException {
-        Path raid = Path.of("/proc/sys/dev/raid");
-        // cat, as sysctl files answer only a read from offset 0 (Java's first read takes one byte)
-        driver.set("resync.defaults", "min " + driver.succeed("cat", raid.resolve("speed_limit_min").toString()).strip()
-                + " max " + driver.succeed("cat", raid.resolve("speed_limit_max").toString()).strip());
-        Files.writeString(raid.resolve("speed_limit_max"), Integer.toString(RESYNC_KIB_PER_SECOND));
-        Files.writeString(raid.resolve("speed_limit_min"), Integer.toString(RESYNC_KIB_PER_SECOND));
-    }
-
     private void mirror(StorageObject so, Path disk) throws Exception {
-        Writer writer = new Writer(disk, expected);
+        InitiatorWriter writer = new InitiatorWriter(disk, expected);
         try {
             Thread.sleep(1000);
             long before = writer.writes();
@@ -127,9 +109,9 @@ public final class KernelLvmMirrorMain {
         LogicalVolume leg = lvm.splitMirrorLegTracked(GROUP, SOURCE);
         stage("tracked", so);
         driver.set("tracked.leg", leg.name() + " " + leg.attributes());
-        driver.set("tracked.disk.sha256", directSha256(disk));
-        driver.set("tracked.origin.sha256", directSha256(mapped(SOURCE)));
-        driver.set("tracked.leg.sha256", directSha256(mapped(leg.name())));
+        driver.set("tracked.disk.sha256", driver.directSha256(disk, SIZE));
+        driver.set("tracked.origin.sha256", driver.directSha256(mapped(SOURCE), SIZE));
+        driver.set("tracked.leg.sha256", driver.directSha256(mapped(leg.name()), SIZE));
         // without udev LVM makes no /dev/VG link for the split leg, only its device-mapper node
         driver.set("tracked.leg.link", Boolean.toString(Files.exists(LvNames.device(GROUP, leg.name()))));
         // LVM calls the leg read-only; what the kernel says of it, and whether it takes a write at its start
@@ -142,11 +124,11 @@ public final class KernelLvmMirrorMain {
 
         byte[] change = new byte[CHANGE_SIZE];
         new Random(4).nextBytes(change);
-        write(disk, change, CHANGE_OFFSET);
+        InitiatorWriter.write(disk, change, CHANGE_OFFSET);
         System.arraycopy(change, 0, expected, (int) CHANGE_OFFSET, CHANGE_SIZE);
         driver.set("changed.sha256", GuestDriver.sha256(expected));
-        driver.set("changed.origin.sha256", directSha256(mapped(SOURCE)));
-        driver.set("changed.leg.sha256", directSha256(mapped(leg.name())));
+        driver.set("changed.origin.sha256", driver.directSha256(mapped(SOURCE), SIZE));
+        driver.set("changed.leg.sha256", driver.directSha256(mapped(leg.name()), SIZE));
 
         long start = System.nanoTime();
         lvm.mergeMirrorLeg(GROUP, SOURCE);
@@ -158,7 +140,7 @@ public final class KernelLvmMirrorMain {
         LogicalVolume copy = lvm.splitMirrorLeg(GROUP, SOURCE, COPY);
         stage("split", so);
         driver.set("split.copy", copy.name() + " " + copy.attributes());
-        driver.set("split.copy.sha256", directSha256(mapped(COPY)));
+        driver.set("split.copy.sha256", driver.directSha256(mapped(COPY), SIZE));
         driver.set("split.copy.expected.sha256", GuestDriver.sha256(legWritten(expected)));
         lvm.remove(GROUP, COPY);
 
@@ -169,7 +151,7 @@ public final class KernelLvmMirrorMain {
         lvm.removeMirrorLeg(GROUP, SOURCE);
         stage("removed", so);
         driver.set("removed.mirrorSync", lvm.mirrorSync(GROUP, SOURCE).map(MirrorSync::toString).orElse("none"));
-        driver.set("removed.disk.sha256", directSha256(disk));
+        driver.set("removed.disk.sha256", driver.directSha256(disk, SIZE));
         driver.set("removed.lvs", driver.succeed("lvm", "lvs", "-a", "--noheadings", "-o", "lv_name,segtype,devices",
                 GROUP).strip().replaceAll("\\s+", " "));
     }
@@ -252,87 +234,12 @@ public final class KernelLvmMirrorMain {
         return written;
     }
 
-    /** The SHA-256 of the whole volume read past the page cache: LIO writes around the device's cache. */
-    private String directSha256(Path device) throws Exception {
-        return driver.succeed("sh", "-c", "dd if=" + device + " bs=1M count=" + (SIZE >> 20)
-                + " iflag=direct status=none | sha256sum").split(" ")[0];
-    }
-
     /** The device-mapper node of a volume of the group (its names hold no '-'). */
     private static Path mapped(String lv) {
         return Path.of("/dev/mapper", GROUP + "-" + lv);
     }
 
-    private static void write(Path disk, byte[] data, long offset) throws IOException {
-        try (FileChannel channel = FileChannel.open(disk, WRITE, DSYNC)) {
-            ByteBuffer buffer = ByteBuffer.wrap(data);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer, offset + buffer.position());
-            }
-        }
-    }
-
     private static String seconds(long startNanos) {
         return String.format(Locale.ROOT, "%.2f", (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    /**
-     * An initiator writing the disk until closed: block after block in a scattered order, each
-     * block filled with its write's number, every write synchronous; what it wrote goes into
-     * {@code expected}. It stops at its first failure.
-     */
-    private static final class Writer implements AutoCloseable {
-
-        private final FileChannel channel;
-        private final byte[] expected;
-        private final AtomicLong writes = new AtomicLong();
-        private final Thread thread;
-        private volatile boolean stopped;
-        private volatile String failure = "none";
-
-        Writer(Path disk, byte[] expected) throws IOException {
-            this.channel = FileChannel.open(disk, WRITE, DSYNC);
-            this.expected = expected;
-            this.thread = Thread.ofPlatform().name("initiator writer").start(this::loop);
-        }
-
-        private void loop() {
-            ByteBuffer block = ByteBuffer.allocate(BLOCK);
-            long blocks = SIZE / BLOCK;
-            for (long n = 1; !stopped; n++) {
-                // 7919 is prime to the block count, so the writes sweep every block
-                long position = n * 7919 % blocks * BLOCK;
-                block.clear();
-                while (block.hasRemaining()) {
-                    block.putLong(n);
-                }
-                block.flip();
-                try {
-                    while (block.hasRemaining()) {
-                        channel.write(block, position + block.position());
-                    }
-                } catch (IOException e) {
-                    failure = "write " + n + " at " + position + ": " + e;
-                    return;
-                }
-                System.arraycopy(block.array(), 0, expected, (int) position, BLOCK);
-                writes.incrementAndGet();
-            }
-        }
-
-        long writes() {
-            return writes.get();
-        }
-
-        String failure() {
-            return failure;
-        }
-
-        @Override
-        public void close() throws IOException, InterruptedException {
-            stopped = true;
-            thread.join();
-            channel.close();
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.metricshub.wbem.javax.cim.CIMArgument;
@@ -70,13 +71,24 @@ public final class ReplicaClient {
                 (CIMObjectPath) outValue(out, "Job"));
     }
 
-    /** ModifySynchronization of the configuration service (2 Detach, 4 Resync Replica, 5 Restore from Replica). */
+    /** ModifySynchronization of the configuration service (2 Detach, 3 Fracture, 4 Resync Replica, 5 Restore from Replica). */
     public Outcome modifySynchronization(int operation, CIMObjectPath synchronization) throws Exception {
+        return modify(service(), "ModifySynchronization", operation, synchronization);
+    }
+
+    /** ModifyReplicaSynchronization of the replication service (8 Detach, 12 Fracture, 14 Resync, 19, 21 Split). */
+    public Outcome modifyReplicaSynchronization(int operation, CIMObjectPath synchronization) throws Exception {
+        return modify(CimQueries.all(client.enumerateInstanceNames(path("LIO_ReplicationService"))).getFirst(),
+                "ModifyReplicaSynchronization", operation, synchronization);
+    }
+
+    private Outcome modify(CIMObjectPath service, String method, int operation, CIMObjectPath synchronization)
+            throws Exception {
         CIMArgument<?>[] in = {
             new CIMArgument<>("Operation", CIMDataType.UINT16_T, new UnsignedInteger16(operation)),
             new CIMArgument<>("Synchronization", new CIMDataType("CIM_StorageSynchronized"), synchronization)};
         CIMArgument<?>[] out = new CIMArgument<?>[4];
-        Object result = client.invokeMethod(service(), "ModifySynchronization", in, out);
+        Object result = client.invokeMethod(service, method, in, out);
         return new Outcome(((Number) result).intValue(), null, (CIMObjectPath) outValue(out, "Job"));
     }
 
@@ -172,6 +184,17 @@ public final class ReplicaClient {
         CimQueries.all(client.enumerateInstances(path("LIO_StorageVolume"), false, false, false, null))
                 .forEach(v -> names.put((String) v.getPropertyValue("DeviceID"), (String) v.getPropertyValue("ElementName")));
         return names;
+    }
+
+    /** The volume's instance as a client reads it. */
+    public CIMInstance volumeInstance(String deviceId) throws Exception {
+        return client.getInstance(volume(deviceId), false, false, null);
+    }
+
+    /** The relationship whose replica (SyncedElement) the volume is, if any. */
+    public Optional<CIMInstance> synchronizationOf(String targetId) throws Exception {
+        return storageSynchronized().stream().filter(s -> targetId.equals(((CIMObjectPath) s.getPropertyValue(
+                "SyncedElement")).getKeyValue("DeviceID"))).findFirst();
     }
 
     public CIMObjectPath pool(String poolId) throws Exception {
