@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liosmis.lio.Plugin;
 import org.liosmis.testing.LoopFilesystem;
+import org.liosmis.testing.TestFiles;
 
 /**
  * Async mirrors of fileio volumes on a loop-mounted XFS with reflink: each cycle clones the
@@ -75,7 +76,8 @@ class AsyncMirrorOnXfsTest {
         Random random = new Random(7);
         for (int cycle = 1; cycle <= 3; cycle++) {
             for (int i = 0; i < 4; i++) {
-                write(file("src.img"), (long) random.nextInt((int) (SIZE / WRITE)) * WRITE, random);
+                long offset = (long) random.nextInt((int) (SIZE / WRITE)) * WRITE;
+                TestFiles.writeRandom(file("src.img"), offset, WRITE, random);
             }
             String atCyclePoint = EngineFixture.sha256(file("src.img"));
             CreateReplicaResult resync = fx.engine.resync(target);
@@ -94,7 +96,7 @@ class AsyncMirrorOnXfsTest {
     void cyclesRunByThemselvesEveryPeriod() throws Exception {
         String target = mirror(EngineSettings.defaults().withCyclePeriod(Duration.ofSeconds(1)));
         Instant synced = fx.engine.replicaOf(target).orElseThrow().whenSynced();
-        write(file("src.img"), 5 * EngineFixture.MIB, new Random(1));
+        TestFiles.writeRandom(file("src.img"), 5 * EngineFixture.MIB, WRITE, new Random(1));
         String changed = EngineFixture.sha256(file("src.img"));
         EngineFixture.await(() -> fx.engine.replicaOf(target).filter(r -> r.state() == Replica.State.SYNCHRONIZED
                 && r.whenSynced().isAfter(synced.plusSeconds(1))).orElse(null), Duration.ofSeconds(20));
@@ -110,8 +112,9 @@ class AsyncMirrorOnXfsTest {
         fx.engine.fracture(target, false);
         assertEquals(Replica.State.FRACTURED, fx.engine.replicaOf(target).orElseThrow().state());
         assertTrue(fx.lio.storageObject(Plugin.FILEIO, "mirror").isPresent());
-        write(file("src.img"), 0, new Random(2));
-        write(file("mirror.img"), 9 * EngineFixture.MIB, new Random(3)); // an initiator wrote the fractured target
+        TestFiles.writeRandom(file("src.img"), 0, WRITE, new Random(2));
+        // an initiator wrote the fractured target
+        TestFiles.writeRandom(file("mirror.img"), 9 * EngineFixture.MIB, WRITE, new Random(3));
         assertEquals(atFracture.length(), EngineFixture.sha256(file("mirror.img")).length());
 
         CreateReplicaResult resync = fx.engine.resync(target);
@@ -142,7 +145,7 @@ class AsyncMirrorOnXfsTest {
     @Test
     void aCycleStoppedWithLioSmisRunsAgainAfterTheRestartFromTheSameBase() throws Exception {
         String target = mirror(EngineSettings.defaults());
-        write(file("src.img"), 3 * EngineFixture.MIB, new Random(4));
+        TestFiles.writeRandom(file("src.img"), 3 * EngineFixture.MIB, WRITE, new Random(4));
         String expected = EngineFixture.sha256(file("src.img"));
         CreateReplicaResult resync = fx.engine.resync(target);
         fx.close(); // stops the cycle wherever it is
@@ -167,13 +170,4 @@ class AsyncMirrorOnXfsTest {
         assertFalse(Files.exists(fx.pool.resolve("mirror.img")));
     }
 
-    private static void write(Path file, long offset, Random random) throws Exception {
-        byte[] data = new byte[WRITE];
-        random.nextBytes(data);
-        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
-            out.seek(offset);
-            out.write(data);
-            out.getFD().sync();
-        }
-    }
 }

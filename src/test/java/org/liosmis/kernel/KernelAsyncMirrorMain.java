@@ -1,6 +1,5 @@
 package org.liosmis.kernel;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,6 +13,7 @@ import org.liosmis.lio.StorageObject;
 import org.liosmis.lio.configfs.KernelConfigFs;
 import org.liosmis.testing.CimQueries;
 import org.liosmis.testing.ReplicaClient;
+import org.liosmis.testing.TestFiles;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
@@ -93,7 +93,8 @@ public final class KernelAsyncMirrorMain {
         Random random = new Random(role.hashCode());
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             for (int i = 0; i < WRITES_PER_CYCLE; i++) {
-                write(device(sourceGroup, sourceName), (long) random.nextInt((int) (SIZE / 4096) - 16) * 4096, random);
+                long offset = (long) random.nextInt((int) (SIZE / 4096) - 16) * 4096;
+                TestFiles.writeRandom(device(sourceGroup, sourceName), offset, WRITE, random);
             }
             String atCyclePoint = sha256(device(sourceGroup, sourceName));
             ReplicaClient.Outcome resync = replicas.modifySynchronization(RESYNC, synchronization(replicas, role));
@@ -175,15 +176,6 @@ public final class KernelAsyncMirrorMain {
         driver.succeed("sync");
     }
 
-    private static void write(Path device, long offset, Random random) throws Exception {
-        byte[] data = new byte[WRITE];
-        random.nextBytes(data);
-        try (RandomAccessFile out = new RandomAccessFile(device.toFile(), "rw")) {
-            out.seek(offset);
-            out.write(data);
-            out.getFD().sync();
-        }
-    }
 
     private static String sha256(Path device) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -47,6 +47,17 @@ public final class TestFiles {
         return file;
     }
 
+    /** Writes {@code length} random bytes at {@code offset} of a file or device and waits until they are stored. */
+    public static void writeRandom(Path file, long offset, int length, java.util.Random random) throws IOException {
+        byte[] data = new byte[length];
+        random.nextBytes(data);
+        try (java.io.RandomAccessFile out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            out.seek(offset);
+            out.write(data);
+            out.getFD().sync();
+        }
+    }
+
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
