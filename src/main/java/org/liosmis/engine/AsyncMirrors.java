@@ -75,7 +75,7 @@ final class AsyncMirrors implements MirrorKeeper {
                 Replica.State.SYNCHRONIZING, 0, null, job.id());
         store.putReplica(replica);
         engine.busy().remove(plan.targetId());
-        start(replica);
+        start(plan.targetId(), job.id());
         LOG.info("async mirror {} of {} made in pool {}; its first cycle runs", plan.targetId(), source.id(),
                 plan.pool().id());
         return new CreateReplicaResult(plan.targetId(), job.id(), true);
@@ -159,35 +159,48 @@ final class AsyncMirrors implements MirrorKeeper {
                     || replica.state() == Replica.State.SYNCHRONIZED && (replica.whenSynced() == null
                     || !replica.whenSynced().plus(engine.asyncCyclePeriod()).isAfter(now));
             if (due) {
-                start(replica);
+                start(replica.targetId(), null);
             }
         }
     }
 
     /** A cycle now, with a job to follow it; empty when one runs already or the mirror is fractured. */
     CreateReplicaResult cycleNow(Replica replica) throws RequestRefused {
-        if (cycling.contains(replica.targetId())) {
-            throw RequestRefused.inUse(replica.targetId() + "'s mirror is in a cycle now; try again when it is done");
-        }
         Instant now = engine.clock().instant();
         Job job = new Job(UUID.randomUUID().toString(), Job.State.NEW, 0, null, replica.sourceId(),
                 replica.targetId(), store.mirror(replica.targetId()).map(Mirror::targetPath).orElse(""),
                 ReplicaKind.ASYNC_MIRROR, now, null, null, true, engine.timeBeforeRemoval(), null, null);
         store.putJob(job);
-        Replica due = replica.mirror(Replica.State.SYNCHRONIZING, replica.whenSynced(), job.id());
-        store.putReplica(due);
-        start(due);
+        if (!start(replica.targetId(), job.id())) {
+            store.deleteJob(job.id());
+            throw RequestRefused.inUse(replica.targetId() + "'s mirror is in a cycle or being changed now; try again"
+                    + " when that is done");
+        }
         return new CreateReplicaResult(replica.targetId(), job.id(), true);
     }
 
-    private void start(Replica replica) {
-        if (!cycling.add(replica.targetId())) {
-            return;
+    /**
+     * Starts a cycle unless one runs, another change holds the mirror, or it is no longer kept in
+     * step: decided on the relationship as it is under the admission lock, which a fracture,
+     * detach or delete takes too, so no cycle writes a target they changed.
+     *
+     * @param jobId the job to follow the cycle, or null for the relationship's own (a first cycle's) or none
+     */
+    private boolean start(String targetId, String jobId) {
+        synchronized (engine.admission()) {
+            Optional<Replica> now = store.replicaOf(targetId);
+            boolean kept = now.filter(r -> r.state() == Replica.State.SYNCHRONIZING
+                    || r.state() == Replica.State.SYNCHRONIZED).isPresent();
+            if (!kept || engine.busy().contains(targetId) || !cycling.add(targetId)) {
+                return false;
+            }
+            Replica replica = now.get();
+            String job = jobId != null ? jobId : replica.state() == Replica.State.SYNCHRONIZING ? replica.jobId() : null;
+            Replica running = replica.mirror(Replica.State.SYNCHRONIZING, replica.whenSynced(), job);
+            store.putReplica(running);
+            engine.submit(new AsyncCycle(running, this, engine, store, inventory));
+            return true;
         }
-        Replica running = replica.state() == Replica.State.SYNCHRONIZING ? replica
-                : replica.mirror(Replica.State.SYNCHRONIZING, replica.whenSynced(), null);
-        store.putReplica(running);
-        engine.submit(new AsyncCycle(running, this, engine, store, inventory));
     }
 
     /** Called by a cycle as it ends, whatever the outcome. */
@@ -253,6 +266,8 @@ final class AsyncMirrors implements MirrorKeeper {
                     // LIO cannot open a file read-only: it may have been written
                     store.putMirror(mirror.comparingAll());
                 }
+                // kept in step again from here: the cycle below, or the next tick should it be refused
+                store.putReplica(replica.mirror(Replica.State.SYNCHRONIZING, replica.whenSynced(), null));
             } finally {
                 engine.release(replica);
             }
@@ -392,10 +407,12 @@ final class AsyncMirrors implements MirrorKeeper {
 
     /** Both volumes taken for this change (see {@link ReplicaEngine#claim}), never during a cycle. */
     private void claim(Replica replica, String change, boolean unexported) throws RequestRefused {
-        if (cycling.contains(replica.targetId())) {
-            throw RequestRefused.inUse(replica.targetId() + " is being brought in step by a cycle; " + change
-                    + " it once the cycle is done");
+        synchronized (engine.admission()) {
+            if (cycling.contains(replica.targetId())) {
+                throw RequestRefused.inUse(replica.targetId() + " is being brought in step by a cycle; " + change
+                        + " it once the cycle is done");
+            }
+            engine.claim(replica, change, unexported);
         }
-        engine.claim(replica, change, unexported);
     }
 }
