@@ -53,7 +53,7 @@ final class AsyncCycle implements Runnable {
         try {
             Volume source = inventory.volume(replica.sourceId()).orElseThrow(() ->
                     new IOException("the source " + replica.sourceId() + " is gone"));
-            images = Optional.of(mirrors.images(source, AsyncMirrors.nameOf(replica.targetId())));
+            images = Optional.of(mirrors.images(source, TargetObjects.nameOf(replica.targetId())));
             Mirror mirror = store.mirror(replica.targetId()).orElseThrow();
             long started = System.nanoTime();
             Instant point = engine.clock().instant();

@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.liosmis.datapath.FileReplicator;
-import org.liosmis.lio.FileioSpec;
-import org.liosmis.lio.IblockSpec;
 import org.liosmis.lio.LioRoot;
 import org.liosmis.lio.Plugin;
 import org.liosmis.lio.configfs.ConfigFsException;
@@ -37,7 +35,7 @@ final class AsyncMirrors implements MirrorKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncMirrors.class);
 
     private final ReplicaEngine engine;
-    private final LioRoot lio;
+    private final TargetObjects objects;
     private final Lvm lvm;
     private final Inventory inventory;
     private final StateStore store;
@@ -50,7 +48,7 @@ final class AsyncMirrors implements MirrorKeeper {
     AsyncMirrors(ReplicaEngine engine, LioRoot lio, Lvm lvm, Inventory inventory, StateStore store,
                  FileReplicator files) {
         this.engine = engine;
-        this.lio = lio;
+        this.objects = new TargetObjects(lio);
         this.lvm = lvm;
         this.inventory = inventory;
         this.store = store;
@@ -260,7 +258,7 @@ final class AsyncMirrors implements MirrorKeeper {
         if (replica.state().fractured()) {
             claim(replica, "resync", true);
             try {
-                unexport(replica.targetId());
+                objects.remove(replica.targetId());
                 Mirror mirror = store.mirror(replica.targetId()).orElseThrow();
                 if (replica.targetId().startsWith(Plugin.FILEIO.configfsName() + "/")) {
                     // LIO cannot open a file read-only: it may have been written
@@ -284,7 +282,7 @@ final class AsyncMirrors implements MirrorKeeper {
         }
         claim(replica, "detach", true);
         try {
-            unexport(replica.targetId());
+            objects.remove(replica.targetId());
             export(replica, false);
             sourceImages(replica).ifPresent(CycleImages::dropAll);
             store.deleteRelationship(replica.targetId());
@@ -302,7 +300,7 @@ final class AsyncMirrors implements MirrorKeeper {
                     + " cycle is done");
         }
         Mirror mirror = store.mirror(replica.targetId()).orElseThrow();
-        unexport(replica.targetId());
+        objects.remove(replica.targetId());
         Path target = Path.of(mirror.targetPath());
         try {
             Optional<LvNames.Named> lv = LvNames.ofDevice(target);
@@ -366,46 +364,23 @@ final class AsyncMirrors implements MirrorKeeper {
             return Optional.empty();
         }
         try {
-            return Optional.of(images(source.get(), nameOf(replica.targetId())));
+            return Optional.of(images(source.get(), TargetObjects.nameOf(replica.targetId())));
         } catch (RequestRefused e) {
             return Optional.empty();
         }
     }
 
-    static String nameOf(String volumeId) {
-        return volumeId.substring(volumeId.indexOf('/') + 1);
-    }
-
     /** The target's storage object, with the identity it keeps: read-only for a block target fractured. */
     private void export(Replica replica, boolean fractured) throws RequestRefused {
         Mirror mirror = store.mirror(replica.targetId()).orElseThrow();
-        String name = nameOf(replica.targetId());
-        Path data = Path.of(mirror.targetPath());
         try {
-            if (replica.targetId().startsWith(Plugin.FILEIO.configfsName() + "/")) {
-                lio.createFileio(FileioSpec.of(name, data, mirror.sizeBytes()).withUnitSerial(mirror.unitSerial()));
-            } else {
-                lio.createIblock(IblockSpec.of(name, data).withReadonly(fractured).withUnitSerial(mirror.unitSerial()));
-            }
+            objects.export(mirror, Path.of(mirror.targetPath()), fractured);
         } catch (ConfigFsException e) {
             throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused the target's storage object: "
                     + e.errno().text());
         }
     }
 
-    private void unexport(String targetId) throws RequestRefused {
-        Plugin plugin = targetId.startsWith(Plugin.FILEIO.configfsName() + "/") ? Plugin.FILEIO : Plugin.IBLOCK;
-        try {
-            if (lio.storageObject(plugin, nameOf(targetId)).isPresent()) {
-                lio.delete(plugin, nameOf(targetId));
-            }
-        } catch (ConfigFsException e) {
-            throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused to remove the storage object of "
-                    + targetId + ": " + e.errno().text());
-        }
-    }
-
-    /** Both volumes taken for this change (see {@link ReplicaEngine#claim}), never during a cycle. */
     private void claim(Replica replica, String change, boolean unexported) throws RequestRefused {
         synchronized (engine.admission()) {
             if (cycling.contains(replica.targetId())) {

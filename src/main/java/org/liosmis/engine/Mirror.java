@@ -20,11 +20,6 @@ public record Mirror(String targetId, String targetPath, long sizeBytes, String 
         return new Mirror(targetId, targetPath, sizeBytes, unitSerial, null, false, 0, 0, null);
     }
 
-    Mirror at(String path) {
-        return new Mirror(targetId, path, sizeBytes, unitSerial, cycleImage, fullCompare, shippedBytes, cycleMillis,
-                brokenReason);
-    }
-
     Mirror broken(String reason) {
         return new Mirror(targetId, targetPath, sizeBytes, unitSerial, cycleImage, fullCompare, shippedBytes,
                 cycleMillis, reason);

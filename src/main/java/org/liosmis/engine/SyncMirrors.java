@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.liosmis.lio.IblockSpec;
 import org.liosmis.lio.LioRoot;
-import org.liosmis.lio.Plugin;
 import org.liosmis.lio.configfs.ConfigFsException;
 import org.liosmis.lvm.LogicalVolume;
 import org.liosmis.lvm.LvNames;
@@ -30,14 +28,14 @@ final class SyncMirrors implements MirrorKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(SyncMirrors.class);
 
     private final ReplicaEngine engine;
-    private final LioRoot lio;
+    private final TargetObjects objects;
     private final Lvm lvm;
     private final Inventory inventory;
     private final StateStore store;
 
     SyncMirrors(ReplicaEngine engine, LioRoot lio, Lvm lvm, Inventory inventory, StateStore store) {
         this.engine = engine;
-        this.lio = lio;
+        this.objects = new TargetObjects(lio);
         this.lvm = lvm;
         this.inventory = inventory;
         this.store = store;
@@ -224,7 +222,7 @@ final class SyncMirrors implements MirrorKeeper {
         }
         Leg leg = claim(replica, "resync", true);
         try {
-            removeStorageObject(replica.targetId());
+            objects.remove(replica.targetId());
             Job job = job(inventory.volume(replica.targetId()).map(Volume::elementName).orElse(leg.targetName()),
                     replica.sourceId(), replica.targetId(), leg);
             store.putJob(job);
@@ -270,9 +268,8 @@ final class SyncMirrors implements MirrorKeeper {
                 throw LvmRefusals.of(e, poolOf(replica));
             }
             Path device = lvDevice(leg.volumeGroup(), leg.targetName());
-            String serial = store.mirror(replica.targetId()).map(Mirror::unitSerial).orElseGet(LioSmisSerial::generate);
             try {
-                lio.createIblock(IblockSpec.of(leg.targetName(), device).withUnitSerial(serial));
+                objects.export(store.mirror(replica.targetId()).orElseThrow(), device, false);
             } catch (ConfigFsException e) {
                 LOG.error("sync mirror {}: its leg is now logical volume {}, but LIO refused its storage object: {}",
                         replica.targetId(), device, e.getMessage());
@@ -301,7 +298,7 @@ final class SyncMirrors implements MirrorKeeper {
                     + " of " + replica.targetId() + " is gone"));
             boolean tracked = replica.state().fractured();
             try {
-                removeStorageObject(replica.targetId());
+                objects.remove(replica.targetId());
                 if (tracked) {
                     lvm.mergeMirrorLeg(leg.volumeGroup(), leg.source());
                     tracked = false;
@@ -378,11 +375,7 @@ final class SyncMirrors implements MirrorKeeper {
 
     private Optional<Leg> leg(Replica replica) {
         return inventory.volume(replica.sourceId()).flatMap(source -> LvNames.ofDevice(Path.of(source.backingPath())))
-                .map(named -> new Leg(named.volumeGroup(), named.logicalVolume(), nameOf(replica.targetId())));
-    }
-
-    private static String nameOf(String volumeId) {
-        return volumeId.substring(volumeId.indexOf('/') + 1);
+                .map(named -> new Leg(named.volumeGroup(), named.logicalVolume(), TargetObjects.nameOf(replica.targetId())));
     }
 
     private String poolOf(Replica replica) {
@@ -403,8 +396,7 @@ final class SyncMirrors implements MirrorKeeper {
     }
 
     private void exportReadOnly(String targetId, Leg leg) throws ConfigFsException {
-        String serial = store.mirror(targetId).map(Mirror::unitSerial).orElseGet(LioSmisSerial::generate);
-        lio.createIblock(IblockSpec.of(nameOf(targetId), leg.device()).withReadonly(true).withUnitSerial(serial));
+        objects.export(store.mirror(targetId).orElseThrow(), leg.device(), true);
     }
 
     private void reexport(String targetId, Leg leg) {
@@ -413,17 +405,6 @@ final class SyncMirrors implements MirrorKeeper {
         } catch (ConfigFsException e) {
             LOG.error("sync mirror {}: could not give the fractured leg its storage object again: {}", targetId,
                     e.getMessage());
-        }
-    }
-
-    private void removeStorageObject(String targetId) throws RequestRefused {
-        try {
-            if (lio.storageObject(Plugin.IBLOCK, nameOf(targetId)).isPresent()) {
-                lio.delete(Plugin.IBLOCK, nameOf(targetId));
-            }
-        } catch (ConfigFsException e) {
-            throw new RequestRefused(RequestRefused.Reason.FAILED, "LIO refused to remove the storage object of "
-                    + targetId + ": " + e.errno().text());
         }
     }
 

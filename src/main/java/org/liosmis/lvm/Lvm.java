@@ -21,7 +21,6 @@ public final class Lvm {
     private static final String VG_FIELDS = "vg_name,vg_size,vg_free";
     private static final String SYNC_FIELDS = "segtype,sync_percent,raid_sync_action";
     private static final String THIN_FIELDS = "lv_attr,pool_lv,thin_id,lv_size";
-    private static final String POOL_FIELDS = "lv_attr,chunk_size";
     /** A pool has one metadata snapshot: callers of {@link #thinDifferences} on one pool take turns. */
     private static final Map<String, Object> SNAPSHOT_TURNS = new ConcurrentHashMap<>();
     private static final Duration RETRY = Duration.ofMillis(200);
@@ -155,20 +154,6 @@ public final class Lvm {
     /** Drops the leg, freeing its extents; the volume is linear again. Not while the leg is split off tracked. */
     public void removeMirrorLeg(String volumeGroup, String name) throws LvmException {
         change("lvconvert", "--yes", "--mirrors", "0", volumeGroup + "/" + name);
-    }
-
-    /** The id a thin volume has in its pool's metadata, the one thin_delta names it by; UNSUPPORTED if not thin. */
-    public long thinId(String volumeGroup, String name) throws LvmException {
-        return Long.parseLong(thinVolume(volumeGroup, name)[2]);
-    }
-
-    /** The size of a thin pool's chunks: the unit in which it allocates, shares and compares its volumes' data. */
-    public long thinChunkBytes(String volumeGroup, String thinPool) throws LvmException {
-        String[] pool = single(volumeGroup, thinPool, POOL_FIELDS);
-        if (!pool[0].startsWith("t")) {
-            throw new LvmException(LvmException.Kind.UNSUPPORTED, volumeGroup + "/" + thinPool + " is not a thin pool");
-        }
-        return bytes(pool[1]);
     }
 
     /**

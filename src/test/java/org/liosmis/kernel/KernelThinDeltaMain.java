@@ -77,9 +77,9 @@ public final class KernelThinDeltaMain {
         }
         lvm.createThinSnapshot(GROUP, ORIGIN, NEWER);
         driver.set("expected.sha256", GuestDriver.sha256(data));
-        driver.set("chunk.bytes", Long.toString(lvm.thinChunkBytes(GROUP, POOL)));
-        long left = lvm.thinId(GROUP, OLDER);
-        long right = lvm.thinId(GROUP, NEWER);
+        driver.set("chunk.bytes", lvs("chunk_size", POOL));
+        long left = Long.parseLong(lvs("thin_id", OLDER));
+        long right = Long.parseLong(lvs("thin_id", NEWER));
         driver.set("thin.ids", left + " " + right);
 
         String tpool = LvNames.mapperName(GROUP, POOL) + "-tpool";
@@ -157,5 +157,11 @@ public final class KernelThinDeltaMain {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One field of one logical volume of the group, as lvs reports it in bytes. */
+    private String lvs(String field, String volume) throws Exception {
+        return driver.succeed("lvm", "lvs", "--noheadings", "--nosuffix", "--units", "b", "-o", field,
+                GROUP + "/" + volume).strip();
     }
 }

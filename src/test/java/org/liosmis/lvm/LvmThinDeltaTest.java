@@ -56,30 +56,6 @@ class LvmThinDeltaTest {
     }
 
     @Test
-    void aThinVolumesIdAndItsPoolsChunkSizeAreRead() throws Exception {
-        answer(0, "  Vwi-a-tz--|pool|1|67108864\n", "");
-        answer(0, "  twi-aotz--|65536\n", "");
-        assertEquals(1, lvm.thinId("lio-delta", "origin"));
-        assertEquals(65536, lvm.thinChunkBytes("lio-delta", "pool"));
-        assertEquals(List.of("lvm", "lvs", "--config", "global { wait_for_locks = 0 }", "--noheadings", "--nosuffix",
-                "--units", "b", "--separator", "|", "--options", "lv_attr,pool_lv,thin_id,lv_size", "lio-delta/origin"),
-                commands.get(0));
-        assertEquals(List.of("lvm", "lvs", "--config", "global { wait_for_locks = 0 }", "--noheadings", "--nosuffix",
-                "--units", "b", "--separator", "|", "--options", "lv_attr,chunk_size", "lio-delta/pool"),
-                commands.get(1));
-    }
-
-    @Test
-    void onlyThinVolumesHaveIdsAndOnlyPoolsChunks() {
-        answer(0, "  -wi-a-----|||104857600\n", "");
-        answer(0, "  Vwi-a-tz--|pool|1|67108864\n", "");
-        assertEquals(LvmException.Kind.UNSUPPORTED,
-                assertThrows(LvmException.class, () -> lvm.thinId("lio-delta", "thick")).kind());
-        assertEquals(LvmException.Kind.UNSUPPORTED,
-                assertThrows(LvmException.class, () -> lvm.thinChunkBytes("lio-delta", "origin")).kind());
-    }
-
-    @Test
     void theChangedChunksAreReadUnderAMetadataSnapshotThenReleased() throws Exception {
         thinVolumes();
         answer(0, "", "");
